@@ -1,0 +1,42 @@
+import type { CaseRepository } from '../cases/ports';
+import { BotStateStorage, botStateSpec } from './bot-state-storage';
+import {
+  conversationReferencesSpec,
+  type StoredConversationReference,
+} from './conversation-references';
+import { DocumentCaseRepository, casesSpec } from './document-case-repository';
+import type { DocumentCollection } from './document-collection';
+import { openMongoStorage } from './mongo/mongo-storage';
+import { openSqliteStorage } from './sqlite/sqlite-storage';
+import type { Storage } from './storage';
+
+export type { Storage } from './storage';
+export type { StoredConversationReference } from './conversation-references';
+
+/** Everything the bot keeps, opened on the backend that the configuration names. */
+export interface Stores {
+  storage: Storage;
+  cases: CaseRepository;
+  botState: BotStateStorage;
+  conversationReferences: DocumentCollection<StoredConversationReference>;
+}
+
+/** Where to keep things: MongoDB when a URI is given, else SQLite under the data folder. */
+export interface StorageChoice {
+  mongodbUri?: string;
+  mongodbDatabase?: string;
+  dataDir: string;
+}
+
+/** Opens the backend and the collections on it. */
+export async function openStores(choice: StorageChoice): Promise<Stores> {
+  const storage = choice.mongodbUri
+    ? await openMongoStorage(choice.mongodbUri, choice.mongodbDatabase)
+    : openSqliteStorage(choice.dataDir);
+  return {
+    storage,
+    cases: new DocumentCaseRepository(await storage.collection(casesSpec), storage.counter),
+    botState: new BotStateStorage(await storage.collection(botStateSpec)),
+    conversationReferences: await storage.collection(conversationReferencesSpec),
+  };
+}
