@@ -47,7 +47,9 @@ export class BotStateStorage implements BotStorage {
       const expected = typeof eTag === 'string' && /^\d+$/.test(eTag) ? Number(eTag) : -1;
       const outcome = await this.state.put(key, value, expected);
       if (outcome.ok) continue;
-      const recreated = (await this.state.get(key)) ? { ok: false } : await this.state.put(key, value, 0);
+      const recreated = (await this.state.get(key))
+        ? { ok: false }
+        : await this.state.put(key, value, 0);
       if (!recreated.ok) throw new ETagConflictError(key);
     }
   }

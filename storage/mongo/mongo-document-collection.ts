@@ -25,7 +25,10 @@ const fieldKey = (field: string) => `f.${field.replace(/\./g, '_')}`;
 function valueAt(value: unknown, path: string): FieldValue | null {
   let current: unknown = value;
   for (const part of path.split('.')) {
-    current = current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined;
+    current =
+      current && typeof current === 'object'
+        ? (current as Record<string, unknown>)[part]
+        : undefined;
   }
   return typeof current === 'string' || typeof current === 'number' || typeof current === 'boolean'
     ? current
@@ -126,7 +129,10 @@ export class MongoDocumentCollection<T> implements DocumentCollection<T> {
   private async currentVersions(keys: string[]): Promise<Map<string, number>> {
     const versions = new Map<string, number>();
     if (keys.length === 0) return versions;
-    const all = this.revisions.find({ k: { $in: [...new Set(keys)] } }, { projection: { k: 1, v: 1 } });
+    const all = this.revisions.find(
+      { k: { $in: [...new Set(keys)] } },
+      { projection: { k: 1, v: 1 } },
+    );
     for await (const r of all) versions.set(r.k, Math.max(versions.get(r.k) ?? 0, r.v));
     return versions;
   }

@@ -73,7 +73,11 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
     return rows.map((row) => this.toStored(row));
   }
 
-  private write(key: string, json: string, expectedVersion?: number): { version: number } | undefined {
+  private write(
+    key: string,
+    json: string,
+    expectedVersion?: number,
+  ): { version: number } | undefined {
     const name = this.spec.name;
     if (expectedVersion === undefined) {
       return this.db

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(blankIsUnset, z.string().optional());
+const key32 = z.preprocess(
+  blankIsUnset,
+  z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+    })
+    .optional(),
+);
+
+/** The environment the bot reads, and what each variable must look like. */
+export const envSchema = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3978)),
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
+  MONGODB_URI: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, {
+        message: 'must start with mongodb:// or mongodb+srv://',
+      })
+      .optional(),
+  ),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    blankIsUnset,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: optionalString,
+  BOT_LOCAL_MODE: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
+  DATA_ENCRYPTION_KEY: key32,
+  LOOKUP_HMAC_KEY: key32,
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+/** Rules that tie variables together, checked on the raw values so that all problems show at once. */
+function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(raw[name]);
+  const problems: string[] = [];
+  if (raw.BOT_LOCAL_MODE !== 'true') {
+    for (const name of ['MicrosoftAppId', 'DATA_ENCRYPTION_KEY', 'LOOKUP_HMAC_KEY']) {
+      if (!set(name)) problems.push(`${name} is required unless BOT_LOCAL_MODE=true`);
+    }
+  }
+  if (
+    set('MicrosoftAppId') &&
+    raw.MicrosoftAppType !== 'UserAssignedMSI' &&
+    !set('MicrosoftAppPassword')
+  ) {
+    problems.push('MicrosoftAppPassword is required with MicrosoftAppId');
+  }
+  if (raw.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  return problems;
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The outcome of reading the environment: the settings, or one line per bad variable. */
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Parses the environment; never throws. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const parsed = envSchema.safeParse(source);
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`) ?? []),
+    ...crossFieldProblems(source),
+  ];
+  if (parsed.success && problems.length === 0) return { ok: true, env: parsed.data };
+  return { ok: false, problems };
+}

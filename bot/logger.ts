@@ -1,0 +1,71 @@
+import pino, { type Logger } from 'pino';
+
+/** Anything shaped like a CPR number (DDMMYY, optional hyphen or space, four digits). */
+const cprLike = /\b(\d{6})[- ]?\d{4}\b/g;
+
+/** Replaces CPR-shaped digit runs in a string by their masked form. */
+export function maskCprLike(text: string): string {
+  return text.replace(cprLike, '$1-****');
+}
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskCprLike(value);
+  if (value instanceof Error) return scrub(errorSummary(value), depth + 1);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
+}
+
+/** Fields that must never reach a log, wherever they appear. */
+export const redactedPaths = [
+  'cpr',
+  '*.cpr',
+  'password',
+  '*.password',
+  'text',
+  '*.text',
+  'value',
+  '*.value',
+  'headers.authorization',
+  '*.headers.authorization',
+];
+
+/**
+ * The structured logger. Known secret fields are redacted by path, and as a second line of
+ * defence every string is scrubbed of CPR-shaped numbers before it is written.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? maskCprLike(a) : a)) as Parameters<
+              typeof method
+            >,
+          );
+        },
+      },
+    },
+    destination,
+  );
+}
+
+/**
+ * The parts of an error that are safe to log. botbuilder's errors carry the dialog stack,
+ * whose state holds the user's answers, so only name, message, code and stack are kept.
+ */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: maskCprLike(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: maskCprLike(error.message),
+    ...(code !== undefined ? { code: String(code) } : {}),
+    stack: error.stack && maskCprLike(error.stack),
+  };
+}

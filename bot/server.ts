@@ -1,0 +1,73 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { errorSummary } from './logger';
+
+/** What the HTTP server needs from the rest of the bot. */
+export interface ServerParts {
+  adapter: CloudAdapter;
+  /** Runs one turn. */
+  onTurn(context: TurnContext): Promise<void>;
+  /** Resolves when storage answers. */
+  ping(): Promise<void>;
+  logger: Logger;
+}
+
+/** The HTTP server with a count of the turns it is serving. */
+export interface BotServer {
+  server: restify.Server;
+  /** Resolves when no turn is in flight any more. */
+  drained(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+const READY_TIMEOUT_MS = 2000;
+
+/** restify with the messaging endpoint and the health probes. */
+export function createBotServer(parts: ServerParts): BotServer {
+  const server = restify.createServer({ name: 'unilogin-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  let inFlight = 0;
+  const onIdle: (() => void)[] = [];
+
+  server.post('/api/messages', async (req, res) => {
+    inFlight++;
+    try {
+      await parts.adapter.process(req, res, (context) => parts.onTurn(context));
+    } catch (error) {
+      parts.logger.error({ err: errorSummary(error) }, 'request failed');
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) onIdle.splice(0).forEach((resolve) => resolve());
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await withTimeout(parts.ping(), READY_TIMEOUT_MS);
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      parts.logger.warn({ err: errorSummary(error) }, 'storage is not answering');
+      res.send(503, { status: 'storage unavailable' });
+    }
+  });
+
+  return {
+    server,
+    drained: () =>
+      inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve)),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,22 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../bot/logger';
+
+describe('the logger', () => {
+  it('never writes a CPR number, a password or message text', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    logger.info({ cpr: '0101901234', nested: { password: 'Hunter22x' }, text: 'min cpr' }, 'x');
+    logger.info({ note: 'found 010190 1234 and 311299-4321' }, 'looked up 0101901234');
+    logger.error({ err: new Error('bad 010190-1234') }, 'failed');
+    const all = lines.join('\n');
+    expect(all).not.toMatch(/1234|4321|Hunter22x|min cpr/);
+    expect(all).toMatch(/010190-\*\*\*\*/);
+    expect(all).toMatch(/bad 010190-\*\*\*\*/);
+  });
+});

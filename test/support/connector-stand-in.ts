@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+/** One call the bot made to the connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: Partial<Activity> & Record<string, unknown>;
+}
+
+/**
+ * A local endpoint that plays the Bot Connector: the bot sends its replies to the activity's
+ * serviceUrl, and this records them so that a test can read what the user would see.
+ */
+export class ConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  /** How long to hold each answer back, to make the bot's turns slow. */
+  delayMs = 0;
+  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private waiters: (() => void)[] = [];
+  private nextId = 1;
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The texts of the messages sent to a conversation, in order. */
+  textsTo(conversationId: string): string[] {
+    return this.messagesTo(conversationId).map((a) => String(a.text ?? ''));
+  }
+
+  /** The message activities sent to a conversation, in order. */
+  messagesTo(conversationId: string): ConnectorCall['body'][] {
+    return this.calls
+      .filter(
+        (c) =>
+          c.method === 'POST' &&
+          c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`),
+      )
+      .map((c) => c.body)
+      .filter((b) => b.type === 'message');
+  }
+
+  /** Waits until `predicate` holds over the recorded calls. */
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline)
+        throw new Error('the connector stand-in did not see what was awaited');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      const body = raw ? (JSON.parse(raw) as ConnectorCall['body']) : {};
+      this.calls.push({ method: req.method ?? '', path: req.url ?? '', body });
+      this.waiters.splice(0).forEach((wake) => wake());
+      const id = `activity-${this.nextId++}`;
+      const answer =
+        req.url === '/v3/conversations' ? { id: `conversation-${id}`, activityId: id } : { id };
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      }, this.delayMs);
+    });
+  }
+}
