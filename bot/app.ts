@@ -1,10 +1,13 @@
-import { ConversationState } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { cprProtection } from '../cases/cpr-protection';
+import type { WorkflowDeps } from '../cases/workflow-deps';
 import { RootDialog } from '../dialogs/root-dialog';
 import { openStores, type Stores } from '../storage';
 import { createAdapter } from './adapter';
 import type { Env } from './config';
 import { resolveSecrets } from './secrets';
+import { rememberConversation } from './conversation-memory';
 import { createBotServer } from './server';
 import { UniloginBot } from './unilogin-bot';
 
@@ -22,16 +25,29 @@ export async function startApp(
   logger: Logger,
   mongodbDatabase?: string,
 ): Promise<RunningApp> {
-  resolveSecrets(env);
+  const secrets = resolveSecrets(env);
   const stores = await openStores({
     mongodbUri: env.MONGODB_URI,
     mongodbDatabase,
     dataDir: env.DATA_DIR,
   });
   const adapter = createAdapter(env, logger);
+  const workflow: WorkflowDeps = {
+    cases: stores.cases,
+    audit: stores.storage.audit,
+    protection: cprProtection(secrets),
+    now: () => new Date(),
+  };
+  const remember = (context: TurnContext) =>
+    rememberConversation(stores.conversationReferences, context);
   const bot = new UniloginBot({
     conversationState: new ConversationState(stores.botState),
-    rootDialog: new RootDialog(),
+    rootDialog: new RootDialog({
+      workflow,
+      rememberConversation: remember,
+      onFiled: async () => undefined,
+    }),
+    rememberConversation: remember,
   });
   const { server, drained } = createBotServer({
     adapter,

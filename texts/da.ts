@@ -1,7 +1,115 @@
 /** The Danish catalogue: every user-facing text of the bot. Danish is the default language. */
 export const da = {
-  'help.text': 'Jeg hjælper institutioner med at bestille Unilogin til forældre uden MitID.',
   'error.apology': 'Beklager, noget gik galt hos mig. Prøv venligst igen om lidt.',
   'error.storageDown':
     'Beklager, jeg kan ikke nå min database lige nu. Prøv venligst igen om et øjeblik.',
+
+  'welcome.title': 'Unilogin til forældre uden MitID',
+  'welcome.body':
+    'Jeg hjælper skoler og dagtilbud med at bestille et Unilogin-brugernavn og en adgangskode til en kontaktperson, der ikke har MitID/NemID. STIL-support godkender hver sag, og oplysningerne sendes med sikker mail til institutionen.',
+  'welcome.new': 'Nyt Unilogin',
+  'welcome.forgotten': 'Glemt login',
+  'welcome.myCases': 'Mine sager',
+  'welcome.help': 'Hjælp',
+  'welcome.status': 'Se status',
+  'welcome.statusPlaceholder': 'Sagsnummer, fx UL-2026-00042',
+
+  'help.text':
+    'Det kan jeg:\n\n- **ny unilogin**: bestil brugernavn og adgangskode til en kontaktperson uden MitID\n- **glemt login**: bestil brugernavnet og/eller en ny adgangskode igen\n- **status <sagsnummer>**: se hvor en sag er\n- **mine sager**: se dine sager\n- **annuller**: stop det, vi er i gang med',
+  'command.cancelled': 'Jeg har stoppet. Intet er gemt. Skriv **hjælp** for at se, hvad jeg kan.',
+  'command.nothingToCancel':
+    'Vi er ikke i gang med noget. Skriv **hjælp** for at se, hvad jeg kan.',
+  'command.statusNeedsNumber': 'Skriv sagsnummeret efter status, fx **status UL-2026-00042**.',
+
+  'answer.yes': 'Ja',
+  'answer.no': 'Nej',
+  'eligibility.contactPerson':
+    'Er borgeren kontaktperson (forælder eller lignende) for et barn i grundskolen eller i et dagtilbud?',
+  'eligibility.registered':
+    'Er borgeren registreret som kontaktperson i institutionens elevadministrative system?',
+  'eligibility.triedMitId':
+    'Har institutionen sammen med de relevante myndigheder undersøgt alle muligheder for, at borgeren kan bruge MitID/NemID?',
+  'eligibility.no.contactPerson':
+    'Så kan borgeren desværre ikke få et Unilogin på denne måde: det gælder kun kontaktpersoner for børn i grundskolen eller i dagtilbud.',
+  'eligibility.no.registered':
+    'Registrér først borgeren som kontaktperson for barnet i jeres elevadministrative system. Skriv derefter **ny unilogin** igen.',
+  'eligibility.no.triedMitId':
+    'Undersøg først sammen med de relevante myndigheder, om borgeren kan få eller bruge MitID. Er det ikke muligt, så skriv **ny unilogin** igen.',
+
+  'ask.cpr': 'Hvad er kontaktpersonens CPR-nummer? (DDMMÅÅ-XXXX)',
+  'ask.cvr': 'Hvad er institutionens CVR-nummer? Den sikre mail sendes til institutionen.',
+  'ask.recipient': 'Hvem på institutionen skal den sikre mail sendes til? Skriv personens navn.',
+  'ask.earlierCaseNumber':
+    'Hvad er sagsnummeret fra den sag, hvor brugernavn og adgangskode blev udstedt første gang? (fx UL-2026-00042)',
+  'ask.requested': 'Hvad skal sendes: brugernavnet, en ny adgangskode eller begge dele?',
+  'requested.username': 'Brugernavn',
+  'requested.password': 'Ny adgangskode',
+  'requested.both': 'Begge',
+
+  'problem.cpr.notDigits':
+    'Et CPR-nummer består kun af tal (og evt. en bindestreg), fx 010190-1234.',
+  'problem.cpr.length': 'Et CPR-nummer har 10 cifre, fx 010190-1234.',
+  'problem.cpr.date': 'Datoen i CPR-nummeret (de første 6 cifre) er ikke en rigtig dato.',
+  'problem.cpr.future': 'Fødselsdatoen i CPR-nummeret ligger i fremtiden.',
+  'problem.cvr.notDigits': 'Et CVR-nummer består kun af tal.',
+  'problem.cvr.length': 'Et CVR-nummer har præcis 8 cifre.',
+  'problem.cvr.leadingZero': 'Et CVR-nummer begynder aldrig med 0.',
+  'problem.cvr.checksum':
+    'Det CVR-nummer findes ikke: kontrolcifferet passer ikke. Tjek for tastefejl.',
+  'problem.caseNumber.format': 'Et sagsnummer ser sådan ud: UL-2026-00042.',
+  'problem.recipient.length': 'Navnet skal være mellem 2 og 100 tegn.',
+  'problem.recipient.characters':
+    'Et navn kan kun indeholde bogstaver, mellemrum, bindestreger og apostroffer.',
+  'problem.yesNo.unclear': 'Svar venligst ja eller nej.',
+  'problem.requested.unclear': 'Svar venligst brugernavn, ny adgangskode eller begge.',
+  'problem.tooManyAttempts':
+    'Det blev til tre forsøg, så jeg stopper her. Intet er gemt. Skriv **ny unilogin** eller **glemt login** for at begynde forfra.',
+  'problem.earlierCaseMismatch':
+    'Jeg kan ikke finde en tidligere sag med udstedt Unilogin, der passer til det sagsnummer og CPR-nummer. Tjek begge og prøv igen.',
+  'problem.notUnderstood':
+    'Det forstod jeg ikke. Brug knapperne på kortet, eller skriv bekræft, ret eller annuller.',
+
+  'summary.title': 'Tjek oplysningerne',
+  'summary.kind': 'Sagstype',
+  'summary.cpr': 'CPR-nummer',
+  'summary.cvr': 'CVR-nummer',
+  'summary.recipient': 'Modtager af sikker mail',
+  'summary.earlierCaseNumber': 'Tidligere sagsnummer',
+  'summary.requested': 'Ønskes',
+  'summary.confirm': 'Bekræft og send',
+  'summary.edit': 'Ret',
+  'summary.cancel': 'Annuller',
+  'summary.editWhich': 'Hvad vil du rette?',
+  'summary.words.confirm': 'bekræft',
+  'summary.words.edit': 'ret',
+
+  'kind.new': 'Nyt Unilogin',
+  'kind.forgotten': 'Glemt login',
+
+  'filed.caseNumber':
+    'Sagen er oprettet med sagsnummer **{caseNumber}**. Gem sagsnummeret: du skal bruge det, hvis du vil spørge til sagen, og hvis borgeren senere glemmer sit login.',
+  'filed.processing':
+    'Behandlingen kan tage et stykke tid, fordi hver sag skal godkendes af STIL-support. Når sagen er godkendt, sendes brugernavn og adgangskode med sikker mail til institutionen, og jeg giver dig besked her.',
+  'filed.aula':
+    'Bemærk: Dette Unilogin giver ikke adgang til Aula med det samme. Aula beder om MitID ved første login, så kontakt jeres Aula-administrator.',
+
+  'state.filed': 'Afventer godkendelse',
+  'state.approved': 'Godkendt, sikker mail afventer',
+  'state.sending': 'Godkendt, sikker mail afventer',
+  'state.mail_sent': 'Sikker mail sendt (lukket)',
+  'state.denied': 'Afvist (lukket)',
+
+  'status.title': 'Sag {caseNumber}',
+  'status.kind': 'Type',
+  'status.state': 'Status',
+  'status.filedAt': 'Oprettet',
+  'status.timeline': 'Forløb',
+  'status.event.filed': 'Oprettet {at}',
+  'status.event.approved': 'Godkendt {at}',
+  'status.event.denied': 'Afvist {at}: {reason}',
+  'status.event.mailSent': 'Sikker mail sendt {at}',
+  'status.unknown':
+    'Jeg kender ikke en sag med nummeret {caseNumber} blandt dine sager. Tjek nummeret, eller skriv **mine sager**.',
+  'myCases.title': 'Dine sager',
+  'myCases.none': 'Du har ikke oprettet nogen sager endnu. Skriv **ny unilogin** for at begynde.',
 } as const;

@@ -2,7 +2,113 @@ import type { Catalogue } from './catalogue';
 
 /** The English catalogue, used when the activity's locale is English. */
 export const en: Catalogue = {
-  'help.text': 'I help institutions request a Unilogin for parents without MitID.',
   'error.apology': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.storageDown': "Sorry, I can't reach my database right now. Please try again shortly.",
+
+  'welcome.title': 'Unilogin for parents without MitID',
+  'welcome.body':
+    'I help schools and daycares request a Unilogin username and password for a contact person who has no MitID/NemID. STIL support approves each case, and the credentials are sent by secure mail to the institution.',
+  'welcome.new': 'New login',
+  'welcome.forgotten': 'Forgotten login',
+  'welcome.myCases': 'My cases',
+  'welcome.help': 'Help',
+  'welcome.status': 'Show status',
+  'welcome.statusPlaceholder': 'Case number, e.g. UL-2026-00042',
+
+  'help.text':
+    'What I can do:\n\n- **new login**: request a username and password for a contact person without MitID\n- **forgot login**: request the username and/or a new password again\n- **status <case number>**: see where a case is\n- **my cases**: list your cases\n- **cancel**: stop what we are doing',
+  'command.cancelled': 'I have stopped. Nothing was saved. Type **help** to see what I can do.',
+  'command.nothingToCancel':
+    'We are not in the middle of anything. Type **help** to see what I can do.',
+  'command.statusNeedsNumber': 'Type the case number after status, e.g. **status UL-2026-00042**.',
+
+  'answer.yes': 'Yes',
+  'answer.no': 'No',
+  'eligibility.contactPerson':
+    'Is the citizen a contact person (parent or similar) of a child at a primary school or a daycare?',
+  'eligibility.registered':
+    "Is the citizen registered as contact person in the institution's student administration system?",
+  'eligibility.triedMitId':
+    'Has the institution, together with the relevant authorities, tried every way for the citizen to use MitID/NemID?',
+  'eligibility.no.contactPerson':
+    'Then the citizen cannot get a Unilogin this way: it is only for contact persons of children at a primary school or a daycare.',
+  'eligibility.no.registered':
+    'First register the citizen as contact person of the child in your student administration system. Then type **new login** again.',
+  'eligibility.no.triedMitId':
+    'First find out, together with the relevant authorities, whether the citizen can get or use MitID. If that is not possible, type **new login** again.',
+
+  'ask.cpr': "What is the contact person's CPR number? (DDMMYY-XXXX)",
+  'ask.cvr': "What is the institution's CVR number? The secure mail is sent to the institution.",
+  'ask.recipient': 'Who at the institution should the secure mail be for? Type the person’s name.',
+  'ask.earlierCaseNumber':
+    'What is the case number of the case in which the username and password were first issued? (e.g. UL-2026-00042)',
+  'ask.requested': 'What should be sent: the username, a new password, or both?',
+  'requested.username': 'Username',
+  'requested.password': 'New password',
+  'requested.both': 'Both',
+
+  'problem.cpr.notDigits': 'A CPR number has only digits (and perhaps a hyphen), e.g. 010190-1234.',
+  'problem.cpr.length': 'A CPR number has 10 digits, e.g. 010190-1234.',
+  'problem.cpr.date': 'The date in the CPR number (the first 6 digits) is not a real date.',
+  'problem.cpr.future': 'The birth date in the CPR number is in the future.',
+  'problem.cvr.notDigits': 'A CVR number has only digits.',
+  'problem.cvr.length': 'A CVR number has exactly 8 digits.',
+  'problem.cvr.leadingZero': 'A CVR number never starts with 0.',
+  'problem.cvr.checksum':
+    'That CVR number does not exist: its check digit is wrong. Please check for typos.',
+  'problem.caseNumber.format': 'A case number looks like this: UL-2026-00042.',
+  'problem.recipient.length': 'The name must be between 2 and 100 characters.',
+  'problem.recipient.characters': 'A name can only have letters, spaces, hyphens and apostrophes.',
+  'problem.yesNo.unclear': 'Please answer yes or no.',
+  'problem.requested.unclear': 'Please answer username, new password or both.',
+  'problem.tooManyAttempts':
+    'That was three tries, so I will stop here. Nothing was saved. Type **new login** or **forgot login** to start again.',
+  'problem.earlierCaseMismatch':
+    'I cannot find an earlier case with an issued Unilogin that matches that case number and CPR number. Please check both and try again.',
+  'problem.notUnderstood':
+    'I did not understand that. Use the buttons on the card, or type confirm, edit or cancel.',
+
+  'summary.title': 'Check the details',
+  'summary.kind': 'Kind of case',
+  'summary.cpr': 'CPR number',
+  'summary.cvr': 'CVR number',
+  'summary.recipient': 'Recipient of the secure mail',
+  'summary.earlierCaseNumber': 'Earlier case number',
+  'summary.requested': 'Requested',
+  'summary.confirm': 'Confirm and send',
+  'summary.edit': 'Edit',
+  'summary.cancel': 'Cancel',
+  'summary.editWhich': 'What do you want to change?',
+  'summary.words.confirm': 'confirm',
+  'summary.words.edit': 'edit',
+
+  'kind.new': 'New login',
+  'kind.forgotten': 'Forgotten login',
+
+  'filed.caseNumber':
+    'The case is filed as **{caseNumber}**. Please keep the case number: you need it to ask about the case, and if the citizen later forgets their login.',
+  'filed.processing':
+    'Processing can take a while, because STIL support approves each case. Once approved, the username and password are sent by secure mail to the institution, and I will tell you here.',
+  'filed.aula':
+    "Note: this Unilogin does not give access to Aula at once. Aula asks for MitID at the first login, so please contact your institution's Aula administrator.",
+
+  'state.filed': 'Waiting for approval',
+  'state.approved': 'Approved, secure mail pending',
+  'state.sending': 'Approved, secure mail pending',
+  'state.mail_sent': 'Secure mail sent (closed)',
+  'state.denied': 'Denied (closed)',
+
+  'status.title': 'Case {caseNumber}',
+  'status.kind': 'Kind',
+  'status.state': 'State',
+  'status.filedAt': 'Filed',
+  'status.timeline': 'Timeline',
+  'status.event.filed': 'Filed {at}',
+  'status.event.approved': 'Approved {at}',
+  'status.event.denied': 'Denied {at}: {reason}',
+  'status.event.mailSent': 'Secure mail sent {at}',
+  'status.unknown':
+    'I do not know a case numbered {caseNumber} among your cases. Check the number, or type **my cases**.',
+  'myCases.title': 'Your cases',
+  'myCases.none': 'You have not filed any cases yet. Type **new login** to start.',
 };

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** The fields a staff member can change from the summary card. */
+export const editableFields = [
+  'earlierCaseNumber',
+  'cpr',
+  'cvr',
+  'recipient',
+  'requested',
+] as const;
+export type EditableField = (typeof editableFields)[number];
+
+/**
+ * Every Action.Submit payload the personal-chat cards send, as a tagged union. Anything that
+ * does not parse is treated as not understood, never as an error.
+ */
+export const cardActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('menu.new') }),
+  z.strictObject({ action: z.literal('menu.forgotten') }),
+  z.strictObject({ action: z.literal('menu.myCases') }),
+  z.strictObject({ action: z.literal('menu.help') }),
+  z.strictObject({ action: z.literal('menu.status'), caseNumber: z.string().max(40).optional() }),
+  z.strictObject({ action: z.literal('intake.confirm') }),
+  z.strictObject({ action: z.literal('intake.cancel') }),
+  z.strictObject({ action: z.literal('intake.edit'), field: z.enum(editableFields) }),
+]);
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/** Parses a submit payload; undefined when it is not one of ours. */
+export function parseCardAction(value: unknown): CardAction | undefined {
+  const parsed = cardActionSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,34 @@
+import type { Case } from '../cases/case';
+import { text, type Language, type TextKey } from '../texts';
+import { formatTime } from '../texts/format-time';
+import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './adaptive-card';
+
+/** The lines of a case's timeline, oldest first, in the user's language. */
+export function timelineOf(value: Case, language: Language): string[] {
+  const at = (iso: string) => formatTime(language, iso);
+  const lines = [text(language, 'status.event.filed', { at: at(value.filedAt) })];
+  if (value.decision?.outcome === 'approved') {
+    lines.push(text(language, 'status.event.approved', { at: at(value.decision.at) }));
+  }
+  if (value.decision?.outcome === 'denied') {
+    const reason = value.decision.reason ?? '';
+    lines.push(text(language, 'status.event.denied', { at: at(value.decision.at), reason }));
+  }
+  if (value.mail)
+    lines.push(text(language, 'status.event.mailSent', { at: at(value.mail.sentAt) }));
+  return lines;
+}
+
+/** The status of one case as its requester sees it: kind, state and timeline. */
+export function statusCard(value: Case, language: Language): AdaptiveCard {
+  const t = (key: TextKey) => text(language, key);
+  return adaptiveCard([
+    heading(text(language, 'status.title', { caseNumber: value.caseNumber })),
+    facts([
+      [t('status.kind'), t(`kind.${value.kind}`)],
+      [t('status.state'), t(`state.${value.state}`)],
+    ]),
+    { ...paragraph(t('status.timeline')), weight: 'Bolder' },
+    ...timelineOf(value, language).map((line) => ({ ...paragraph(`- ${line}`), spacing: 'None' })),
+  ]);
+}

@@ -1,0 +1,184 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  Dialog,
+  DialogReason,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { parseCardAction, type EditableField } from '../cards/card-actions';
+import { fieldLabel, fieldsOf, summaryCard } from '../cards/summary-card';
+import type { Cvr } from '../cases/cvr';
+import { earlierCaseMatches, fileCase } from '../cases/file-case';
+import { AskDialog, MAX_ATTEMPTS, type AskResult } from './ask-dialog';
+import type { DialogDeps } from './dialog-deps';
+import type { Answers } from './questions';
+import { requesterOf } from './requester';
+import { languageOfTurn, say } from './turn-language';
+
+interface IntakeState {
+  kind: 'new' | 'forgotten';
+  answers: Partial<Answers>;
+  /** The field being asked now. */
+  asking?: EditableField;
+  /** True once a forgotten login's earlier case is known to match its CPR. */
+  verified: boolean;
+  mismatches: number;
+  phase: 'asking' | 'review' | 'choosingField';
+}
+
+/**
+ * Asks a case's fields one by one, shows the summary card, and files the case on Confirm.
+ * Edit re-asks one field; a wrong answer never loses the answers already given.
+ */
+export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
+  static readonly id = 'intake';
+
+  constructor(private readonly deps: DialogDeps) {
+    super(IntakeDialog.id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { kind: IntakeState['kind'] }) {
+    const state: IntakeState = {
+      kind: options?.kind ?? 'new',
+      answers: {},
+      verified: false,
+      mismatches: 0,
+      phase: 'asking',
+    };
+    Object.assign(dc.activeDialog!.state, state);
+    return this.next(dc);
+  }
+
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: AskResult) {
+    const state = this.state(dc);
+    if (!result?.answered || !state.asking) return dc.endDialog();
+    state.answers = { ...state.answers, [state.asking]: result.value };
+    if (state.asking === 'cpr' || state.asking === 'earlierCaseNumber') state.verified = false;
+    state.asking = undefined;
+    return this.next(dc);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const language = languageOfTurn(dc.context);
+    const action = parseCardAction(dc.context.activity.value);
+    const typed = (dc.context.activity.text ?? '').trim().toLowerCase();
+    const fields = fieldsOf(state.kind);
+    const pickedByName = fields.find((f) => fieldLabel(f, language).toLowerCase() === typed);
+
+    if (action?.action === 'intake.confirm' || typed === say(dc.context, 'summary.words.confirm')) {
+      return this.file(dc);
+    }
+    if (action?.action === 'intake.cancel') {
+      await dc.context.sendActivity(say(dc.context, 'command.cancelled'));
+      return dc.endDialog();
+    }
+    if (action?.action === 'intake.edit' && fields.includes(action.field)) {
+      return this.ask(dc, action.field);
+    }
+    if (state.phase === 'choosingField' && pickedByName) return this.ask(dc, pickedByName);
+    if (typed === say(dc.context, 'summary.words.edit')) {
+      state.phase = 'choosingField';
+      const labels = fields.map((f) => fieldLabel(f, language));
+      await dc.context.sendActivity(
+        MessageFactory.suggestedActions(labels, say(dc.context, 'summary.editWhich')),
+      );
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(say(dc.context, 'problem.notUnderstood'));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Asks the first missing field, checks a forgotten login's earlier case, or shows the summary. */
+  private async next(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    // Checked as soon as both are known, so that staff do not answer the rest in vain.
+    const { earlierCaseNumber, cpr } = state.answers;
+    if (state.kind === 'forgotten' && !state.verified && earlierCaseNumber && cpr) {
+      const requester = requesterOf(dc.context.activity);
+      if (
+        !(await earlierCaseMatches(this.deps.workflow, earlierCaseNumber, cpr.cprHash, requester))
+      ) {
+        return this.mismatch(dc);
+      }
+      state.verified = true;
+    }
+    const missing = fieldsOf(state.kind).find((field) => state.answers[field] === undefined);
+    return missing ? this.ask(dc, missing) : this.review(dc);
+  }
+
+  private async mismatch(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    state.mismatches += 1;
+    if (state.mismatches >= MAX_ATTEMPTS) {
+      await dc.context.sendActivity(say(dc.context, 'problem.tooManyAttempts'));
+      return dc.endDialog();
+    }
+    await dc.context.sendActivity(say(dc.context, 'problem.earlierCaseMismatch'));
+    const { earlierCaseNumber: _e, cpr: _c, ...kept } = state.answers;
+    state.answers = kept;
+    return this.next(dc);
+  }
+
+  private async ask(dc: DialogContext, field: EditableField): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    state.asking = field;
+    state.phase = 'asking';
+    return dc.beginDialog(AskDialog.id, { question: field });
+  }
+
+  private async review(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    state.phase = 'review';
+    const answers = state.answers as Answers;
+    const card = summaryCard(
+      {
+        kind: state.kind,
+        cprMasked: answers.cpr.cprMasked,
+        cvr: answers.cvr,
+        recipient: answers.recipient,
+        ...(state.kind === 'forgotten'
+          ? { earlierCaseNumber: answers.earlierCaseNumber, requested: answers.requested }
+          : {}),
+      },
+      languageOfTurn(dc.context),
+    );
+    await dc.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    return Dialog.EndOfTurn;
+  }
+
+  private async file(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    if (state.phase !== 'review') {
+      await dc.context.sendActivity(say(dc.context, 'problem.notUnderstood'));
+      return Dialog.EndOfTurn;
+    }
+    const answers = state.answers as Answers;
+    const requester = requesterOf(dc.context.activity);
+    const outcome = await fileCase(this.deps.workflow, {
+      kind: state.kind,
+      subject: answers.cpr,
+      cvr: answers.cvr as Cvr,
+      recipient: answers.recipient,
+      requester,
+      ...(state.kind === 'forgotten'
+        ? { requested: answers.requested, earlierCaseNumber: answers.earlierCaseNumber }
+        : {}),
+    });
+    if (outcome.outcome === 'earlierCaseMismatch') return this.mismatch(dc);
+    await this.deps.rememberConversation(dc.context);
+    await this.tellFiled(dc.context, outcome.caseNumber);
+    await this.deps.onFiled(outcome.caseNumber);
+    return dc.endDialog({ caseNumber: outcome.caseNumber });
+  }
+
+  private async tellFiled(context: TurnContext, caseNumber: string) {
+    await context.sendActivity(say(context, 'filed.caseNumber', { caseNumber }));
+    await context.sendActivity(say(context, 'filed.processing'));
+    await context.sendActivity(say(context, 'filed.aula'));
+  }
+
+  private state(dc: DialogContext): IntakeState {
+    return dc.activeDialog!.state as IntakeState;
+  }
+}
