@@ -26,7 +26,16 @@ export async function caseForRequester(
   reader: Requester,
 ): Promise<Case | undefined> {
   const found = await deps.cases.get(caseNumber);
-  if (!found || found.value.requester.aadObjectId !== reader.aadObjectId) return undefined;
+  if (!found || found.value.requester.aadObjectId !== reader.aadObjectId) {
+    // A probe for someone else's (or no) case leaves a trace, without the case's CPR hash.
+    await deps.audit.append({
+      at: deps.now().toISOString(),
+      actor: { aadObjectId: reader.aadObjectId, name: reader.name },
+      action: found ? 'case.read.refused' : 'case.read.unknown',
+      caseNumber,
+    });
+    return undefined;
+  }
   await auditRead(deps, reader, found.value, 'status');
   return found.value;
 }

@@ -21,6 +21,7 @@ export interface CprKeys {
 }
 
 const AAD = Buffer.from('unilogin-bot:cpr:v1');
+const TAG_BYTES = 16;
 
 /** Builds the protection from the configured keys. */
 export function cprProtection(keys: CprKeys): CprProtection {
@@ -42,14 +43,19 @@ export function cprProtection(keys: CprKeys): CprProtection {
       };
     },
     decrypt(encrypted) {
-      if (encrypted.keyId !== keyId)
+      if (encrypted.keyId !== keyId) {
         throw new Error(`CPR encrypted under unknown key ${encrypted.keyId}`);
+      }
+      const tag = Buffer.from(encrypted.tag, 'base64');
+      // GCM would otherwise accept a tag cut short to 4 bytes, and a 32-bit forgery with it.
+      if (tag.length !== TAG_BYTES) throw new Error('CPR authentication tag has the wrong length');
       const decipher = createDecipheriv(
         'aes-256-gcm',
         keys.dataEncryptionKey,
         Buffer.from(encrypted.nonce, 'base64'),
+        { authTagLength: TAG_BYTES },
       ).setAAD(AAD);
-      decipher.setAuthTag(Buffer.from(encrypted.tag, 'base64'));
+      decipher.setAuthTag(tag);
       const plain = Buffer.concat([
         decipher.update(Buffer.from(encrypted.ciphertext, 'base64')),
         decipher.final(),

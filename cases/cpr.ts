@@ -31,9 +31,16 @@ export function parseCpr(input: string, today: Date = new Date()): Parsed<Cpr, C
     birth.getUTCMonth() === month - 1 &&
     birth.getUTCDate() === day;
   if (!real) return invalid('cpr.date');
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  if (birth.getTime() > todayUtc) return invalid('cpr.future');
+  if (birth.getTime() > danishDate(today)) return invalid('cpr.future');
   return valid(compact as Cpr);
+}
+
+const copenhagen = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+
+/** Midnight UTC of the calendar date it is in Denmark at `moment`. */
+function danishDate(moment: Date): number {
+  const [year, month, day] = copenhagen.format(moment).split('-').map(Number);
+  return Date.UTC(year!, month! - 1, day!);
 }
 
 /** The only form in which a CPR number may be shown: `DDMMYY-****`. */

@@ -14,7 +14,10 @@ export function parseYesNo(input: string): Parsed<boolean, 'yesNo.unclear'> {
 
 /** Reads what a forgotten-login case asks for, in Danish or English. */
 export function parseRequestedItems(input: string): Parsed<RequestedItems, 'requested.unclear'> {
-  const answer = input.trim().toLowerCase();
+  const answer = input
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   if (['brugernavn', 'username', 'user name'].includes(answer)) return valid('username');
   if (['ny adgangskode', 'adgangskode', 'new password', 'password'].includes(answer)) {
     return valid('password');

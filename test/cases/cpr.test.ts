@@ -211,10 +211,12 @@ describe('parseCpr', () => {
       expect(problemOf('0101274123')).toBe('cpr.future');
     });
 
-    it('judges the future by the calendar day of today, not its time', () => {
-      const lateToday = new Date('2026-11-28T23:59:59Z');
-      expect(parseCpr('2811264123', lateToday).ok).toBe(true);
-      expect(problemOf('2911264123', lateToday)).toBe('cpr.future');
+    it('judges the future by the calendar day in Denmark, not the time of day', () => {
+      const lateDanishEvening = new Date('2026-11-28T22:59:59Z'); // 23:59:59 in Copenhagen
+      expect(parseCpr('2811264123', lateDanishEvening).ok).toBe(true);
+      expect(problemOf('2911264123', lateDanishEvening)).toBe('cpr.future');
+      const justAfterDanishMidnight = new Date('2026-11-28T23:00:01Z'); // 29 Nov in Copenhagen
+      expect(parseCpr('2911264123', justAfterDanishMidnight).ok).toBe(true);
     });
 
     it('checks the date is real before whether it is in the future', () => {

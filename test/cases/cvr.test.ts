@@ -51,7 +51,7 @@ describe('parseCvr', () => {
     },
   );
 
-  it.each([' 13748136 ', '1374 8136', '13 74 81 36', '\t13748136\n'])(
+  it.each([' 13748136 ', '1374 8136', '13 74 81 36', '\t13748136\n', '1374\t8136'])(
     'reads %j as 13748136, ignoring spaces',
     (input) => {
       expect(parseCvr(input)).toEqual({ ok: true, value: '13748136' });

@@ -38,7 +38,8 @@ function mongoBackend(uri: string): TestBackend {
     fresh() {
       const mongodbDatabase = `test_${randomBytes(6).toString('hex')}`;
       databases.push(mongodbDatabase);
-      return { mongodbUri: uri, mongodbDatabase, dataDir: os.tmpdir() };
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-test-'));
+      return { mongodbUri: uri, mongodbDatabase, dataDir };
     },
     async cleanup() {
       const client = await MongoClient.connect(uri);
