@@ -41,6 +41,38 @@ export const envSchema = z.object({
   ),
   DATA_ENCRYPTION_KEY: key32,
   LOOKUP_HMAC_KEY: key32,
+  APPROVER_IDS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^[\w-]{1,100}$/, { message: 'must be AAD object ids, comma separated' }),
+        ),
+      ),
+  ),
+  INSTITUTIONS_FILE: z.preprocess(blankIsUnset, z.string().default('./institutions.example.json')),
+  SMTP_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, { message: 'must start with smtp:// or smtps://' })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(blankIsUnset, z.email().optional()),
+  MAIL_POLL_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(50).max(600000).default(1000),
+  ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,7 +84,14 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   const set = (name: string) => Boolean(raw[name]);
   const problems: string[] = [];
   if (raw.BOT_LOCAL_MODE !== 'true') {
-    for (const name of ['MicrosoftAppId', 'DATA_ENCRYPTION_KEY', 'LOOKUP_HMAC_KEY']) {
+    const required = [
+      'MicrosoftAppId',
+      'DATA_ENCRYPTION_KEY',
+      'LOOKUP_HMAC_KEY',
+      'SMTP_URL',
+      'INSTITUTIONS_FILE',
+    ];
+    for (const name of required) {
       if (!set(name)) problems.push(`${name} is required unless BOT_LOCAL_MODE=true`);
     }
   }
@@ -63,6 +102,7 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   ) {
     problems.push('MicrosoftAppPassword is required with MicrosoftAppId');
   }
+  if (set('SMTP_URL') && !set('MAIL_FROM')) problems.push('MAIL_FROM is required with SMTP_URL');
   if (raw.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }

@@ -2,7 +2,9 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
   type ConversationState,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
@@ -15,6 +17,10 @@ export interface BotParts {
   /** The dialog every personal-chat message goes to. */
   rootDialog: Dialog;
   rememberConversation(context: TurnContext): Promise<void>;
+  /** Answers an @mention in a team channel. */
+  onChannelMessage(context: TurnContext): Promise<void>;
+  /** Answers an Action.Execute from an approval card. */
+  onApprovalInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse>;
 }
 
 /** The Teams bot: routes each activity and saves conversation state at the end of the turn. */
@@ -23,7 +29,11 @@ export class UniloginBot extends TeamsActivityHandler {
     super();
     const dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.onMessage(async (context, next) => {
-      await runDialog(parts.rootDialog, context, dialogState);
+      if (context.activity.conversation.conversationType === 'channel') {
+        await parts.onChannelMessage(context);
+      } else {
+        await runDialog(parts.rootDialog, context, dialogState);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -38,6 +48,13 @@ export class UniloginBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.parts.conversationState.saveChanges(context, false);
+  }
+
+  /** Card actions are parsed by our own schema: the SDK's check throws on a missing action. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const response = await this.parts.onApprovalInvoke(context);
+    return { status: response.statusCode, body: response };
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -7,5 +7,5 @@ export interface DialogDeps {
   /** Keeps the conversation's reference, so that the bot can write to it later. */
   rememberConversation(context: TurnContext): Promise<void>;
   /** Called once a case is filed (the support channel hears of it). */
-  onFiled(caseNumber: string): Promise<void>;
+  onFiled(caseNumber: string, context: TurnContext): Promise<void>;
 }

@@ -149,7 +149,7 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
 
   private async file(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.state(dc);
-    if (state.phase !== 'review') {
+    if (state.phase === 'asking') {
       await dc.context.sendActivity(say(dc.context, 'problem.notUnderstood'));
       return Dialog.EndOfTurn;
     }
@@ -168,7 +168,7 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
     if (outcome.outcome === 'earlierCaseMismatch') return this.mismatch(dc);
     await this.deps.rememberConversation(dc.context);
     await this.tellFiled(dc.context, outcome.caseNumber);
-    await this.deps.onFiled(outcome.caseNumber);
+    await this.deps.onFiled(outcome.caseNumber, dc.context);
     return dc.endDialog({ caseNumber: outcome.caseNumber });
   }
 

@@ -1,3 +1,4 @@
+import type { UsernameRegistry } from '../cases/credentials';
 import type { CaseRepository } from '../cases/ports';
 import { BotStateStorage, botStateSpec } from './bot-state-storage';
 import {
@@ -6,6 +7,7 @@ import {
 } from './conversation-references';
 import { DocumentCaseRepository, casesSpec } from './document-case-repository';
 import type { DocumentCollection } from './document-collection';
+import { DocumentUsernameRegistry, usernamesSpec } from './document-username-registry';
 import { openMongoStorage } from './mongo/mongo-storage';
 import { openSqliteStorage } from './sqlite/sqlite-storage';
 import type { Storage } from './storage';
@@ -19,6 +21,7 @@ export interface Stores {
   cases: CaseRepository;
   botState: BotStateStorage;
   conversationReferences: DocumentCollection<StoredConversationReference>;
+  usernames: UsernameRegistry;
 }
 
 /** Where to keep things: MongoDB when a URI is given, else SQLite under the data folder. */
@@ -38,5 +41,6 @@ export async function openStores(choice: StorageChoice): Promise<Stores> {
     cases: new DocumentCaseRepository(await storage.collection(casesSpec), storage.counter),
     botState: new BotStateStorage(await storage.collection(botStateSpec)),
     conversationReferences: await storage.collection(conversationReferencesSpec),
+    usernames: new DocumentUsernameRegistry(await storage.collection(usernamesSpec)),
   };
 }

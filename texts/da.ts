@@ -112,4 +112,60 @@ export const da = {
     'Jeg kender ikke en sag med nummeret {caseNumber} blandt dine sager. Tjek nummeret, eller skriv **mine sager**.',
   'myCases.title': 'Dine sager',
   'myCases.none': 'Du har ikke oprettet nogen sager endnu. Skriv **ny unilogin** for at begynde.',
+
+  'mail.subject': 'Unilogin til kontaktperson – sag {caseNumber}',
+  'mail.subjectReplacement': 'Unilogin til kontaktperson – sag {caseNumber} (erstatter tidligere mail)',
+  'mail.attention': 'Att.: {recipient}, {institution}',
+  'mail.intro':
+    'STIL har godkendt sag {caseNumber} om Unilogin til kontaktpersonen med CPR-nummer {cprMasked}. Giv oplysningerne videre til kontaktpersonen personligt.',
+  'mail.replacement':
+    'Denne mail erstatter en tidligere mail i samme sag, som måske nåede frem. Adgangskoden nedenfor er ny; den tidligere virker ikke.',
+  'mail.username': 'Brugernavn: {username}',
+  'mail.password': 'Adgangskode: {password}',
+  'mail.passwordHint': 'Kontaktpersonen bør skifte adgangskoden ved første login.',
+  'mail.aula':
+    'Bemærk: Dette Unilogin giver ikke adgang til Aula med det samme. Aula beder om MitID ved første login; kontakt jeres Aula-administrator.',
+  'mail.footer': 'Med venlig hilsen\nSTIL – Styrelsen for IT og Læring',
+
+  'approval.title': 'Unilogin-sag {caseNumber}',
+  'approval.kind': 'Type',
+  'approval.kind.forgotten': 'Glemt login: {requested} (tidligere sag {earlierCaseNumber})',
+  'approval.cpr': 'CPR-nummer',
+  'approval.cvr': 'CVR-nummer',
+  'approval.institution': 'Institution',
+  'approval.institutionUnknown':
+    'CVR-nummeret findes ikke i institutionsregisteret. Sagen kan ikke godkendes, før institutionen er tilføjet.',
+  'approval.recipient': 'Modtager af sikker mail',
+  'approval.filedBy': 'Oprettet af',
+  'approval.state': 'Status',
+  'approval.approve': 'Godkend',
+  'approval.deny': 'Afvis',
+  'approval.denyReason': 'Begrundelse for afvisningen (sendes til den, der oprettede sagen)',
+  'approval.denyReasonRequired': 'Skriv en begrundelse.',
+  'approval.denySubmit': 'Afvis sagen',
+  'approval.decided.approved': 'Godkendt af {name} {at}',
+  'approval.decided.denied': 'Afvist af {name} {at}: {reason}',
+  'approval.mailPending': 'Sikker mail afventer afsendelse.',
+  'approval.mailPendingRetry': 'Sikker mail afventer: serveren svarede ikke, jeg prøver igen.',
+  'approval.mailSent': 'Sikker mail sendt til {recipient}, {institution}, {at}',
+  'approval.notice.alreadyDecided': 'Sagen er allerede afgjort af {name} {at}. Intet er ændret.',
+  'approval.notice.notAnApprover': 'Du er ikke godkender, så du kan ikke afgøre sager. Intet er ændret.',
+  'approval.notice.ownCase': 'Du kan ikke afgøre en sag, du selv har oprettet. Intet er ændret.',
+  'approval.notice.unknownCase': 'Sagen findes ikke. Intet er ændret.',
+  'approval.notice.institutionUnknown':
+    'Sagen kan ikke godkendes: CVR-nummeret findes ikke i institutionsregisteret. Tilføj institutionen og prøv igen.',
+  'approval.notice.reasonMissing': 'En afvisning kræver en begrundelse.',
+  'approval.notice.malformed': 'Den handling forstod jeg ikke. Intet er ændret.',
+  'channel.registered':
+    'Denne kanal er nu registreret som godkendelseskanal for Unilogin-sager. Nye sager lægges her.',
+  'channel.registerRefused': 'Kun godkendere kan registrere godkendelseskanalen.',
+  'channel.help':
+    'I kanalen kan jeg: **@Unilogin registrer** (gør kanalen til godkendelseskanal) og **@Unilogin afventende** (vis sager, der venter på afgørelse).',
+  'channel.pendingNone': 'Ingen sager venter på afgørelse.',
+  'channel.pendingTitle': 'Sager, der venter på afgørelse',
+  'requester.waitingForSupport':
+    'STIL-support har endnu ikke sat en godkendelseskanal op, så sagen venter på dem. Den bliver behandlet, så snart kanalen er klar.',
+  'requester.mailSent':
+    'Sag {caseNumber}: Sikker mail med Unilogin-oplysningerne er sendt til {recipient}, {institution}, {at}. Sagen er lukket.',
+  'requester.denied': 'Sag {caseNumber} er afvist af STIL-support. Begrundelse: {reason}',
 } as const;

@@ -111,4 +111,60 @@ export const en: Catalogue = {
     'I do not know a case numbered {caseNumber} among your cases. Check the number, or type **my cases**.',
   'myCases.title': 'Your cases',
   'myCases.none': 'You have not filed any cases yet. Type **new login** to start.',
+
+  'mail.subject': 'Unilogin for a contact person – case {caseNumber}',
+  'mail.subjectReplacement': 'Unilogin for a contact person – case {caseNumber} (replaces an earlier mail)',
+  'mail.attention': 'For the attention of {recipient}, {institution}',
+  'mail.intro':
+    'STIL has approved case {caseNumber} for a Unilogin for the contact person with CPR number {cprMasked}. Please hand the details to the contact person in person.',
+  'mail.replacement':
+    'This mail replaces an earlier mail in the same case, which may have arrived. The password below is new; the earlier one does not work.',
+  'mail.username': 'Username: {username}',
+  'mail.password': 'Password: {password}',
+  'mail.passwordHint': 'The contact person should change the password at the first login.',
+  'mail.aula':
+    'Note: this Unilogin does not give access to Aula at once. Aula asks for MitID at the first login; contact your Aula administrator.',
+  'mail.footer': 'Kind regards\nSTIL – the Danish Agency for IT and Learning',
+
+  'approval.title': 'Unilogin case {caseNumber}',
+  'approval.kind': 'Kind',
+  'approval.kind.forgotten': 'Forgotten login: {requested} (earlier case {earlierCaseNumber})',
+  'approval.cpr': 'CPR number',
+  'approval.cvr': 'CVR number',
+  'approval.institution': 'Institution',
+  'approval.institutionUnknown':
+    'The CVR number is not in the institution directory. The case cannot be approved until the institution is added.',
+  'approval.recipient': 'Recipient of the secure mail',
+  'approval.filedBy': 'Filed by',
+  'approval.state': 'State',
+  'approval.approve': 'Approve',
+  'approval.deny': 'Deny',
+  'approval.denyReason': 'Reason for the denial (sent to whoever filed the case)',
+  'approval.denyReasonRequired': 'Please give a reason.',
+  'approval.denySubmit': 'Deny the case',
+  'approval.decided.approved': 'Approved by {name} {at}',
+  'approval.decided.denied': 'Denied by {name} {at}: {reason}',
+  'approval.mailPending': 'Secure mail waiting to be sent.',
+  'approval.mailPendingRetry': 'Secure mail pending: the server did not answer, I will try again.',
+  'approval.mailSent': 'Secure mail sent to {recipient}, {institution}, {at}',
+  'approval.notice.alreadyDecided': 'The case was already decided by {name} {at}. Nothing was changed.',
+  'approval.notice.notAnApprover': 'You are not an approver, so you cannot decide cases. Nothing was changed.',
+  'approval.notice.ownCase': 'You cannot decide a case you filed yourself. Nothing was changed.',
+  'approval.notice.unknownCase': 'The case does not exist. Nothing was changed.',
+  'approval.notice.institutionUnknown':
+    'The case cannot be approved: the CVR number is not in the institution directory. Add the institution and try again.',
+  'approval.notice.reasonMissing': 'A denial needs a reason.',
+  'approval.notice.malformed': 'I did not understand that action. Nothing was changed.',
+  'channel.registered':
+    'This channel is now the approval channel for Unilogin cases. New cases will be posted here.',
+  'channel.registerRefused': 'Only approvers can register the approval channel.',
+  'channel.help':
+    'In the channel I can: **@Unilogin register** (make this the approval channel) and **@Unilogin pending** (list the cases waiting for a decision).',
+  'channel.pendingNone': 'No cases are waiting for a decision.',
+  'channel.pendingTitle': 'Cases waiting for a decision',
+  'requester.waitingForSupport':
+    'STIL support has not set up an approval channel yet, so the case waits for them. It will be handled as soon as the channel is ready.',
+  'requester.mailSent':
+    'Case {caseNumber}: the secure mail with the Unilogin details was sent to {recipient}, {institution}, {at}. The case is closed.',
+  'requester.denied': 'Case {caseNumber} was denied by STIL support. Reason: {reason}',
 };

@@ -11,6 +11,9 @@ const production = {
   MicrosoftAppPassword: 'app-password',
   DATA_ENCRYPTION_KEY: key(),
   LOOKUP_HMAC_KEY: key(),
+  SMTP_URL: 'smtp://mail.example:587',
+  MAIL_FROM: 'unilogin@stil.example',
+  INSTITUTIONS_FILE: '/etc/unilogin/institutions.json',
 };
 
 describe('configuration', () => {
@@ -31,6 +34,8 @@ describe('configuration', () => {
     expect(problems).toMatch(/MicrosoftAppId is required unless BOT_LOCAL_MODE=true/);
     expect(problems).toMatch(/DATA_ENCRYPTION_KEY is required/);
     expect(problems).toMatch(/LOOKUP_HMAC_KEY is required/);
+    expect(problems).toMatch(/SMTP_URL is required/);
+    expect(problems).toMatch(/INSTITUTIONS_FILE is required/);
   });
 
   it('accepts a complete production configuration', () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../bot/app';
+import { startApp, type AppOverrides, type RunningApp } from '../../bot/app';
 import { parseEnv } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import type { StorageChoice } from '../../storage';
@@ -13,6 +13,7 @@ export interface TestApp extends RunningApp {
 export async function startTestApp(
   where: StorageChoice,
   env: Record<string, string> = {},
+  overrides: Omit<AppOverrides, 'mongodbDatabase'> = {},
 ): Promise<TestApp> {
   const parsed = parseEnv({
     PORT: '0',
@@ -30,6 +31,9 @@ export async function startTestApp(
       done();
     },
   });
-  const app = await startApp(parsed.env, createLogger('debug', sink), where.mongodbDatabase);
+  const app = await startApp(parsed.env, createLogger('debug', sink), {
+    ...overrides,
+    mongodbDatabase: where.mongodbDatabase,
+  });
   return Object.assign(app, { logs });
 }

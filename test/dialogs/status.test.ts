@@ -1,0 +1,96 @@
+import { describeEachBackend } from '../support/storage-backends';
+import {
+  COLLEAGUE,
+  cardIn,
+  fact,
+  factsOf,
+  fileNewLogin,
+  issueCredentials,
+  languages,
+  useChats,
+} from './chat-flows';
+
+const UNKNOWN = 'UL-2026-09999';
+
+describeEachBackend('status and my cases in the chat', (backend) => {
+  const open = useChats();
+
+  describe.each(languages)('in %s', (language) => {
+    test('status of an own case shows a card with its number, kind and state', async () => {
+      const c = await open(backend.fresh(), language);
+      const caseNumber = await fileNewLogin(c);
+      const replies = await c.send(`status ${caseNumber}`);
+      expect(replies).toHaveLength(1);
+      const card = cardIn(replies);
+      expect(card.body[0]?.text).toBe(c.t('status.title', { caseNumber }));
+      expect(card.body[0]?.text).toContain(caseNumber);
+      expect(fact(card, c.t('status.kind'))).toBe(c.t('kind.new'));
+      expect(fact(card, c.t('status.state'))).toBe(c.t('state.filed'));
+    });
+
+    test('status shows when the secure mail of an own case was sent', async () => {
+      const c = await open(backend.fresh(), language);
+      const caseNumber = await fileNewLogin(c);
+      await issueCredentials(c, caseNumber);
+      const card = cardIn(await c.send(`status ${caseNumber}`));
+      expect(fact(card, c.t('status.state'))).toBe(c.t('state.mail_sent'));
+    });
+
+    test('a case number typed in lower case finds the own case', async () => {
+      const c = await open(backend.fresh(), language);
+      const caseNumber = await fileNewLogin(c);
+      const card = cardIn(await c.send(`status ${caseNumber.toLowerCase()}`));
+      expect(card.body[0]?.text).toBe(c.t('status.title', { caseNumber }));
+    });
+
+    test("another user's case is answered exactly like an unknown number", async () => {
+      const where = backend.fresh();
+      const owner = await open(where, language);
+      const caseNumber = await fileNewLogin(owner);
+      const other = await open(where, language, { userId: COLLEAGUE });
+      const foreign = await other.texts(`status ${caseNumber}`);
+      const unknown = await other.texts(`status ${UNKNOWN}`);
+      expect(foreign).toEqual([other.t('status.unknown', { caseNumber })]);
+      expect(unknown).toEqual([other.t('status.unknown', { caseNumber: UNKNOWN })]);
+      expect(foreign[0]!.replace(caseNumber, '#')).toBe(unknown[0]!.replace(UNKNOWN, '#'));
+      expect(JSON.stringify(other.transcript)).not.toContain(owner.t('state.filed'));
+    });
+
+    test('status without a number asks for the number', async () => {
+      const c = await open(backend.fresh(), language);
+      expect(await c.texts('status')).toEqual([c.t('command.statusNeedsNumber')]);
+    });
+
+    test('status with a malformed number explains what a case number looks like', async () => {
+      const c = await open(backend.fresh(), language);
+      expect(await c.texts('status 42')).toEqual([c.t('problem.caseNumber.format')]);
+      expect(await c.texts('status UL-26-1')).toEqual([c.t('problem.caseNumber.format')]);
+    });
+
+    test('my cases lists the own cases, newest first, and not those of others', async () => {
+      const where = backend.fresh();
+      const c = await open(where, language);
+      const first = await fileNewLogin(c);
+      const second = await fileNewLogin(c);
+      const other = await open(where, language, { userId: COLLEAGUE });
+      const othersCase = await fileNewLogin(other);
+
+      const card = cardIn(await c.send(c.words.myCases));
+      expect(card.body[0]?.text).toBe(c.t('myCases.title'));
+      expect(factsOf(card).map(([caseNumber]) => caseNumber)).toEqual([second, first]);
+      expect(fact(card, first)).toContain(c.t('kind.new'));
+      expect(fact(card, first)).toContain(c.t('state.filed'));
+
+      const othersCard = cardIn(await other.send(other.words.myCases));
+      expect(factsOf(othersCard).map(([caseNumber]) => caseNumber)).toEqual([othersCase]);
+    });
+
+    test('my cases without any cases says there are none', async () => {
+      const where = backend.fresh();
+      const other = await open(where, language, { userId: COLLEAGUE });
+      await fileNewLogin(other);
+      const c = await open(where, language);
+      expect(await c.texts(c.words.myCases)).toEqual([c.t('myCases.none')]);
+    });
+  });
+});
