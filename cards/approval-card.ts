@@ -33,17 +33,28 @@ function progressLines(value: Case, institutionName: string, language: Language)
   const lines: string[] = [];
   const decision = value.decision;
   if (decision?.outcome === 'approved') {
-    lines.push(text(language, 'approval.decided.approved', { name: decision.by.name, at: at(decision.at) }));
+    lines.push(
+      text(language, 'approval.decided.approved', { name: decision.by.name, at: at(decision.at) }),
+    );
   }
   if (decision?.outcome === 'denied') {
     const values = { name: decision.by.name, at: at(decision.at), reason: decision.reason ?? '' };
     lines.push(text(language, 'approval.decided.denied', values));
   }
   if (value.state === 'approved' || value.state === 'sending') {
-    lines.push(text(language, value.outbox?.lastError ? 'approval.mailPendingRetry' : 'approval.mailPending'));
+    lines.push(
+      text(
+        language,
+        value.outbox?.lastError ? 'approval.mailPendingRetry' : 'approval.mailPending',
+      ),
+    );
   }
   if (value.mail) {
-    const values = { recipient: value.institution.recipient, institution: institutionName, at: at(value.mail.sentAt) };
+    const values = {
+      recipient: value.institution.recipient,
+      institution: institutionName,
+      at: at(value.mail.sentAt),
+    };
     lines.push(text(language, 'approval.mailSent', values));
   }
   return lines;
@@ -76,7 +87,9 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
       [t('approval.filedBy'), `${value.requester.name}, ${formatTime(language, value.filedAt)}`],
       [t('approval.state'), t(`state.${value.state}`)],
     ]),
-    ...(view.institutionName ? [] : [{ ...paragraph(t('approval.institutionUnknown')), color: 'Warning' }]),
+    ...(view.institutionName
+      ? []
+      : [{ ...paragraph(t('approval.institutionUnknown')), color: 'Warning' }]),
     ...progressLines(value, institution, language).map((line) => paragraph(line)),
   ];
   const denyCard = adaptiveCard(
@@ -103,7 +116,11 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
   return {
     ...adaptiveCard(body, actions),
     refresh: {
-      action: { type: 'Action.Execute', verb: 'case.refresh', data: { caseNumber: value.caseNumber } },
+      action: {
+        type: 'Action.Execute',
+        verb: 'case.refresh',
+        data: { caseNumber: value.caseNumber },
+      },
       userIds: view.approverIds.slice(0, MAX_REFRESH_USERS),
     },
   };

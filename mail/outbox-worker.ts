@@ -81,21 +81,23 @@ export class OutboxWorker {
     }
   }
 
-  private async send(job: ClaimedJob): Promise<void> {
-    const caseNumber = job.claimed.value.caseNumber;
+  private async send(claimed: ClaimedJob): Promise<void> {
+    const caseNumber = claimed.claimed.value.caseNumber;
+    // Every write bumps the version: a failure must be marked on the latest one.
+    let job = claimed;
     try {
       const institution = await this.deps.institutions.find(job.claimed.value.institution.cvr);
       if (!institution) throw new Error('the institution is not in the directory');
-      const withUsername = await this.withUsername(job);
-      const credentials = await this.credentialsFor(withUsername.claimed.value);
+      job = await this.withUsername(job);
+      const credentials = await this.credentialsFor(job.claimed.value);
       const mail = credentialsMail(
-        withUsername.claimed.value,
+        job.claimed.value,
         institution,
         credentials,
         job.replacesEarlier,
       );
       const receipt = await this.deps.mailer.send(mail);
-      const sent = await markMailSent(this.deps.workflow, withUsername, receipt.messageId);
+      const sent = await markMailSent(this.deps.workflow, job, receipt.messageId);
       if (sent) await this.deps.onMailSent(sent);
     } catch (error) {
       this.deps.onError(error, caseNumber);

@@ -114,7 +114,8 @@ export const da = {
   'myCases.none': 'Du har ikke oprettet nogen sager endnu. Skriv **ny unilogin** for at begynde.',
 
   'mail.subject': 'Unilogin til kontaktperson – sag {caseNumber}',
-  'mail.subjectReplacement': 'Unilogin til kontaktperson – sag {caseNumber} (erstatter tidligere mail)',
+  'mail.subjectReplacement':
+    'Unilogin til kontaktperson – sag {caseNumber} (erstatter tidligere mail)',
   'mail.attention': 'Att.: {recipient}, {institution}',
   'mail.intro':
     'STIL har godkendt sag {caseNumber} om Unilogin til kontaktpersonen med CPR-nummer {cprMasked}. Giv oplysningerne videre til kontaktpersonen personligt.',
@@ -149,7 +150,8 @@ export const da = {
   'approval.mailPendingRetry': 'Sikker mail afventer: serveren svarede ikke, jeg prøver igen.',
   'approval.mailSent': 'Sikker mail sendt til {recipient}, {institution}, {at}',
   'approval.notice.alreadyDecided': 'Sagen er allerede afgjort af {name} {at}. Intet er ændret.',
-  'approval.notice.notAnApprover': 'Du er ikke godkender, så du kan ikke afgøre sager. Intet er ændret.',
+  'approval.notice.notAnApprover':
+    'Du er ikke godkender, så du kan ikke afgøre sager. Intet er ændret.',
   'approval.notice.ownCase': 'Du kan ikke afgøre en sag, du selv har oprettet. Intet er ændret.',
   'approval.notice.unknownCase': 'Sagen findes ikke. Intet er ændret.',
   'approval.notice.institutionUnknown':

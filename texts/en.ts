@@ -113,7 +113,8 @@ export const en: Catalogue = {
   'myCases.none': 'You have not filed any cases yet. Type **new login** to start.',
 
   'mail.subject': 'Unilogin for a contact person – case {caseNumber}',
-  'mail.subjectReplacement': 'Unilogin for a contact person – case {caseNumber} (replaces an earlier mail)',
+  'mail.subjectReplacement':
+    'Unilogin for a contact person – case {caseNumber} (replaces an earlier mail)',
   'mail.attention': 'For the attention of {recipient}, {institution}',
   'mail.intro':
     'STIL has approved case {caseNumber} for a Unilogin for the contact person with CPR number {cprMasked}. Please hand the details to the contact person in person.',
@@ -147,8 +148,10 @@ export const en: Catalogue = {
   'approval.mailPending': 'Secure mail waiting to be sent.',
   'approval.mailPendingRetry': 'Secure mail pending: the server did not answer, I will try again.',
   'approval.mailSent': 'Secure mail sent to {recipient}, {institution}, {at}',
-  'approval.notice.alreadyDecided': 'The case was already decided by {name} {at}. Nothing was changed.',
-  'approval.notice.notAnApprover': 'You are not an approver, so you cannot decide cases. Nothing was changed.',
+  'approval.notice.alreadyDecided':
+    'The case was already decided by {name} {at}. Nothing was changed.',
+  'approval.notice.notAnApprover':
+    'You are not an approver, so you cannot decide cases. Nothing was changed.',
   'approval.notice.ownCase': 'You cannot decide a case you filed yourself. Nothing was changed.',
   'approval.notice.unknownCase': 'The case does not exist. Nothing was changed.',
   'approval.notice.institutionUnknown':

@@ -7,6 +7,7 @@ import type { StorageChoice } from '../../storage';
 /** A bot started in this process, with every log line it wrote. */
 export interface TestApp extends RunningApp {
   logs: string[];
+  where: StorageChoice;
 }
 
 /** Starts the real app (server, adapter, storage) on a free port, in local mode by default. */
@@ -35,5 +36,5 @@ export async function startTestApp(
     ...overrides,
     mongodbDatabase: where.mongodbDatabase,
   });
-  return Object.assign(app, { logs });
+  return Object.assign(app, { logs, where });
 }

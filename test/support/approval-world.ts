@@ -1,0 +1,170 @@
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import { SmtpSecureMailer } from '../../mail/smtp-secure-mailer';
+import type { StorageChoice } from '../../storage';
+import { personalMessage, post } from './activities';
+import { ConnectorStandIn } from './connector-stand-in';
+import { startSmtpServer, type SmtpTestServer } from './smtp-test-server';
+import { startTestApp, type TestApp } from './test-app';
+
+/** The approvers of the tests (AAD object ids). */
+export const APPROVERS = ['approver-1', 'approver-2', 'approver-3'];
+const institutionsFile = path.resolve(__dirname, '../../institutions.example.json');
+
+/** A channel message in the support team, @mentioning the bot. */
+export function channelMessage(
+  serviceUrl: string,
+  text: string,
+  fromId: string,
+): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `c-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'da-DK',
+    text: `<at>Unilogin</at> ${text}`,
+    entities: [
+      {
+        type: 'mention',
+        text: '<at>Unilogin</at>',
+        mentioned: { id: '28:bot-id', name: 'Unilogin' },
+      },
+    ],
+    from: { id: `29:${fromId}`, name: `Name of ${fromId}`, aadObjectId: fromId },
+    recipient: { id: '28:bot-id', name: 'Unilogin' },
+    conversation: {
+      id: '19:support@thread.tacv2;messageid=1',
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: 'tenant-1',
+    } as Activity['conversation'],
+    channelData: {
+      team: { id: '19:team@thread.tacv2' },
+      channel: { id: '19:support@thread.tacv2' },
+      tenant: { id: 'tenant-1' },
+    },
+  };
+}
+
+/** An Action.Execute invoke from the approval card. */
+export function cardInvoke(
+  serviceUrl: string,
+  verb: string,
+  data: unknown,
+  fromId: string,
+): Partial<Activity> {
+  return {
+    ...channelMessage(serviceUrl, '', fromId),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    entities: undefined,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** The bot, a connector stand-in, and a real SMTP server that requires STARTTLS. */
+export interface ApprovalWorld {
+  app: TestApp;
+  connector: ConnectorStandIn;
+  serviceUrl: string;
+  smtp: SmtpTestServer;
+  /** Posts an invoke and returns the HTTP status and the invoke response. */
+  invoke(
+    verb: string,
+    data: unknown,
+    fromId: string,
+  ): Promise<{ status: number; body: InvokeBody }>;
+  /** Files a new-login case in a staff member's personal chat; returns its number. */
+  file(userId?: string, cpr?: string): Promise<string>;
+  say(conversation: string, text: string, userId?: string): Promise<void>;
+  channel(text: string, fromId: string): Promise<void>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What an invoke answers: a card, or an error. */
+export interface InvokeBody {
+  statusCode: number;
+  type: string;
+  value: { body?: unknown[]; actions?: unknown[]; message?: string } & Record<string, unknown>;
+}
+
+/** Starts the whole world on a storage location. */
+export async function startApprovalWorld(
+  where: StorageChoice,
+  options: { approvers?: string[]; pollMs?: number } = {},
+): Promise<ApprovalWorld> {
+  const connector = new ConnectorStandIn();
+  const serviceUrl = await connector.start();
+  const smtp = await startSmtpServer({ starttls: true });
+  const start = () =>
+    startTestApp(
+      where,
+      {
+        APPROVER_IDS: (options.approvers ?? APPROVERS).join(','),
+        INSTITUTIONS_FILE: institutionsFile,
+        MAIL_POLL_MS: String(options.pollMs ?? 100),
+      },
+      {
+        mailer: new SmtpSecureMailer({ url: smtp.url, from: 'unilogin@stil.example', ca: smtp.ca }),
+      },
+    );
+  const world: ApprovalWorld = {
+    app: await start(),
+    connector,
+    serviceUrl,
+    smtp,
+    async invoke(verb, data, fromId) {
+      const res = await fetch(`http://127.0.0.1:${world.app.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cardInvoke(serviceUrl, verb, data, fromId)),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as InvokeBody };
+    },
+    async say(conversation, text, userId = 'staff-1') {
+      const status = await post(
+        world.app.port,
+        personalMessage(serviceUrl, conversation, text, { userId }),
+      );
+      if (status !== 200) throw new Error(`message answered ${status}`);
+    },
+    async file(userId = 'staff-1', cpr = '010190-1234') {
+      const conversation = `personal-${userId}`;
+      for (const text of [
+        'ny unilogin',
+        'ja',
+        'ja',
+        'ja',
+        cpr,
+        '13748136',
+        'Åse Ørum-Jæger',
+        'bekræft',
+      ]) {
+        await world.say(conversation, text, userId);
+      }
+      const filed = connector
+        .textsTo(conversation)
+        .reverse()
+        .find((t) => /UL-\d{4}-\d{5}/.test(t));
+      return /UL-\d{4}-\d{5}/.exec(filed ?? '')![0];
+    },
+    async channel(text, fromId) {
+      const status = await post(world.app.port, channelMessage(serviceUrl, text, fromId));
+      if (status !== 200) throw new Error(`channel message answered ${status}`);
+    },
+    async restart() {
+      await world.app.close();
+      world.app = await start();
+    },
+    async close() {
+      await world.app.close();
+      await smtp.stop();
+      await connector.stop();
+    },
+  };
+  return world;
+}
