@@ -133,7 +133,11 @@ async function answerOutcome(
   }
 }
 
-/** A card refresh: approvers (except on their own case) get the buttons, and the view is audited. */
+/**
+ * A card refresh (automatic for approvers, or the "Decide" button by hand): approvers get the
+ * buttons and their view is audited; anyone else gets the read-only card and, when they asked
+ * by hand for an undecided case, a clear refusal.
+ */
 async function refreshed(
   deps: ApprovalInvokeDeps,
   number: string,
@@ -142,15 +146,18 @@ async function refreshed(
 ) {
   const found = await deps.decisions.cases.get(number);
   if (!found) return errorResponse(text(language, 'approval.notice.unknownCase'));
-  if (deps.decisions.isApprover(actor.aadObjectId)) {
-    await deps.decisions.audit.append({
-      at: deps.decisions.now().toISOString(),
-      actor,
-      action: 'case.viewed',
-      caseNumber: number,
-      cprHash: found.value.subject.cprHash,
-    });
+  if (!deps.decisions.isApprover(actor.aadObjectId)) {
+    const refused =
+      found.value.state === 'filed' ? text(language, 'approval.notice.notAnApprover') : undefined;
+    return cardResponse(deps, number, actor, language, refused);
   }
+  await deps.decisions.audit.append({
+    at: deps.decisions.now().toISOString(),
+    actor,
+    action: 'case.viewed',
+    caseNumber: number,
+    cprHash: found.value.subject.cprHash,
+  });
   return cardResponse(deps, number, actor, language);
 }
 

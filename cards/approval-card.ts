@@ -106,13 +106,16 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
     ],
     [execute(t('approval.denySubmit'), 'case.deny', value.caseNumber, 'destructive')],
   );
-  const actions =
-    view.withActions && value.state === 'filed'
+  const undecided = value.state === 'filed';
+  // A client without user-specific views (or an approver past the 60 refreshed ones) asks by hand.
+  const actions = !undecided
+    ? []
+    : view.withActions
       ? [
           execute(t('approval.approve'), 'case.approve', value.caseNumber, 'positive'),
           { type: 'Action.ShowCard', title: t('approval.deny'), card: denyCard },
         ]
-      : [];
+      : [execute(t('approval.showActions'), 'case.refresh', value.caseNumber)];
   return {
     ...adaptiveCard(body, actions),
     refresh: {

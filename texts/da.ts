@@ -139,6 +139,7 @@ export const da = {
   'approval.recipient': 'Modtager af sikker mail',
   'approval.filedBy': 'Oprettet af',
   'approval.state': 'Status',
+  'approval.showActions': 'Afgør sagen',
   'approval.approve': 'Godkend',
   'approval.deny': 'Afvis',
   'approval.denyReason': 'Begrundelse for afvisningen (sendes til den, der oprettede sagen)',

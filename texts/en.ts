@@ -138,6 +138,7 @@ export const en: Catalogue = {
   'approval.recipient': 'Recipient of the secure mail',
   'approval.filedBy': 'Filed by',
   'approval.state': 'State',
+  'approval.showActions': 'Decide',
   'approval.approve': 'Approve',
   'approval.deny': 'Deny',
   'approval.denyReason': 'Reason for the denial (sent to whoever filed the case)',

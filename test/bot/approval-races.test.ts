@@ -2,14 +2,8 @@ import { catalogues } from '../../texts';
 import { startApprovalWorld, type ApprovalWorld } from '../support/approval-world';
 import { parseMail } from '../support/smtp-test-server';
 import { describeEachBackend } from '../support/storage-backends';
+import { until } from '../support/until';
 
-const until = async (check: () => boolean | Promise<boolean>, ms = 15000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 /** Decodes RFC 2047 Q-encoded words (`=?UTF-8?Q?...?=`) of a mail header. */
 const decodeHeader = (value: string) =>
   value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
