@@ -103,12 +103,12 @@ export async function startApp(
     background.run('confirm mail sent', async () => {
       await support.refreshPostedCard(value);
       const institution = await institutions.find(value.institution.cvr);
-      await support.tellRequester(value, 'requester.mailSent', {
+      await support.tellRequester(value, 'requester.mailSent', (language) => ({
         caseNumber: value.caseNumber,
         recipient: value.institution.recipient,
         institution: institution?.name ?? value.institution.cvr,
-        at: value.mail ? formatTime('da', value.mail.sentAt) : '',
-      });
+        at: value.mail ? formatTime(language, value.mail.sentAt) : '',
+      }));
     });
   }
 

@@ -94,7 +94,7 @@ async function answerOutcome(
         await deps.support.refreshPostedCard(decided);
         if (decided.state === 'denied') {
           const values = { caseNumber: decided.caseNumber, reason: decided.decision?.reason ?? '' };
-          await deps.support.tellRequester(decided, 'requester.denied', values);
+          await deps.support.tellRequester(decided, 'requester.denied', () => values);
         }
       });
       if (decided.state === 'approved') void deps.outbox.kick();

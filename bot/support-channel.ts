@@ -11,7 +11,7 @@ import type { Case } from '../cases/case';
 import type { InstitutionDirectory } from '../cases/secure-mail';
 import type { Stores } from '../storage';
 import { conversationReferenceSchema } from '../storage/conversation-references';
-import { languageOf, text, type TextKey } from '../texts';
+import { languageOf, text, type Language, type TextKey } from '../texts';
 
 /** The key the support channel's reference is kept under. */
 export const SUPPORT_CHANNEL_KEY = 'support-channel';
@@ -150,7 +150,11 @@ export class SupportChannel {
   }
 
   /** Writes to the requester of a case in their personal chat, in their language. */
-  async tellRequester(value: Case, key: TextKey, values: Record<string, string>): Promise<void> {
+  async tellRequester(
+    value: Case,
+    key: TextKey,
+    values: (language: Language) => Record<string, string>,
+  ): Promise<void> {
     const conversationKey = value.requester.conversationKey;
     const stored =
       conversationKey && (await this.deps.stores.conversationReferences.get(conversationKey));
@@ -161,7 +165,8 @@ export class SupportChannel {
       );
       return;
     }
-    const message = text(languageOf(stored.value.locale), key, values);
+    const language = languageOf(stored.value.locale);
+    const message = text(language, key, values(language));
     await this.deps.adapter.continueConversationAsync(
       this.deps.appId,
       stored.value as ConversationReference,

@@ -28,7 +28,8 @@ export function cleanReason(reason: string): string {
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, MAX_REASON_LENGTH);
+    .slice(0, MAX_REASON_LENGTH)
+    .trimEnd();
 }
 
 /** Approves a filed case and queues its secure mail, in one conditional write. */
@@ -47,12 +48,15 @@ export function approveCase(deps: DecisionDeps, caseNumber: string, approver: Pe
 /** Denies a filed case with a reason. */
 export function denyCase(deps: DecisionDeps, caseNumber: string, approver: Person, reason: string) {
   const cleaned = cleanReason(reason);
-  if (!cleaned) return Promise.resolve<DecisionOutcome>({ outcome: 'reasonMissing' });
-  return decide(deps, caseNumber, approver, async (current, now) => ({
-    ...current,
-    state: 'denied',
-    decision: { outcome: 'denied', by: approver, at: now, reason: cleaned },
-  }));
+  return decide(deps, caseNumber, approver, async (current, now) =>
+    cleaned
+      ? {
+          ...current,
+          state: 'denied',
+          decision: { outcome: 'denied', by: approver, at: now, reason: cleaned },
+        }
+      : 'reasonMissing',
+  );
 }
 
 /**
@@ -63,7 +67,10 @@ async function decide(
   deps: DecisionDeps,
   caseNumber: string,
   approver: Person,
-  transition: (current: Case, now: string) => Promise<Case | 'institutionUnknown'>,
+  transition: (
+    current: Case,
+    now: string,
+  ) => Promise<Case | 'institutionUnknown' | 'reasonMissing'>,
 ): Promise<DecisionOutcome> {
   const audit = (action: string, detail?: string, cprHash?: string) =>
     deps.audit.append({
@@ -98,6 +105,10 @@ async function decide(
     if (next === 'institutionUnknown') {
       await audit('decision.refused', 'institution not in the directory', hash);
       return { outcome: 'institutionUnknown', case: current };
+    }
+    if (next === 'reasonMissing') {
+      await audit('decision.refused', 'denial without a reason', hash);
+      return { outcome: 'reasonMissing' };
     }
     const written = await deps.cases.replace(next, found.version);
     if (written.ok) {

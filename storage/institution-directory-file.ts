@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import { z } from 'zod';
+import { parseCvr } from '../cases/cvr';
 import type { Institution, InstitutionDirectory } from '../cases/secure-mail';
 
 const fileSchema = z.strictObject({
   institutions: z.array(
     z.strictObject({
-      cvr: z.string().regex(/^[1-9]\d{7}$/),
+      cvr: z.string().refine((cvr) => parseCvr(cvr).ok, { message: 'is not a valid CVR number' }),
       name: z.string().min(1).max(200),
       secureMailAddress: z.email(),
     }),

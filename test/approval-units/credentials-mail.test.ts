@@ -67,7 +67,7 @@ describe('credentialsMail', () => {
   it('has no password line nor password hint when only the username is sent', () => {
     const only = credentialsMail(CASE, SOLSIKKEN, { username: USERNAME }, false);
     expect(linesOf(only.text)).toContain(`Brugernavn: ${USERNAME}`);
-    expect(only.text).not.toContain('Adgangskode');
+    expect(only.text).not.toMatch(/adgangskode/i);
   });
 
   it('adds the replacement notice and marks the subject when it replaces an earlier mail', () => {

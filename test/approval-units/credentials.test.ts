@@ -112,8 +112,7 @@ describe('DocumentUsernameRegistry', () => {
   afterEach(() => world.close());
 
   const owner = async (username: string) =>
-    (await (await world.stores.storage.collection(usernamesSpec)).get(username))?.value
-      .caseNumber;
+    (await (await world.stores.storage.collection(usernamesSpec)).get(username))?.value.caseNumber;
 
   it('lets the first claim of a username win and refuses later ones', async () => {
     const { usernames } = world.stores;

@@ -79,7 +79,11 @@ describe('claimJob', () => {
     expect(job.replacesEarlier).toBe(false);
     const after = await stored(job.claimed.value.caseNumber);
     expect(after?.state).toBe('sending');
-    expect(after?.outbox).toMatchObject({ state: 'sending', attempts: 3, leaseUntil: iso(LEASE_MS) });
+    expect(after?.outbox).toMatchObject({
+      state: 'sending',
+      attempts: 3,
+      leaseUntil: iso(LEASE_MS),
+    });
     expect(job.claimed.value).toEqual(after);
   });
 

@@ -1,0 +1,66 @@
+/**
+ * `npm run package`: writes the Teams app package, dist/appPackage/unilogin-bot.zip, holding
+ * manifest.json (the template filled from MicrosoftAppId and BOT_DOMAIN), en.json, color.png
+ * and outline.png at the zip's root. `--out <file>` writes the zip somewhere else.
+ */
+import AdmZip from 'adm-zip';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fillManifest, standInsIn, type Json } from './fill-manifest';
+import { parsePackageEnv } from './package-env';
+
+const folder = __dirname;
+const defaultOut = resolve(folder, '..', 'dist', 'appPackage', 'unilogin-bot.zip');
+
+function outPath(args: string[]): string {
+  const at = args.indexOf('--out');
+  if (at === -1) return defaultOut;
+  const value = args[at + 1];
+  if (!value) throw new Error('--out needs a file name');
+  return resolve(value);
+}
+
+function main(): number {
+  const env = parsePackageEnv(process.env);
+  if (!env.ok) {
+    process.stderr.write(
+      [
+        'Cannot build the Teams app package:',
+        ...env.problems.map((p) => `  - ${p}`),
+        'Set them in the environment, e.g. MicrosoftAppId=<guid> BOT_DOMAIN=<host> npm run package',
+        '',
+      ].join('\n'),
+    );
+    return 1;
+  }
+
+  const template = JSON.parse(readFileSync(join(folder, 'manifest.template.json'), 'utf8')) as Json;
+  const manifest = fillManifest(template, env.values);
+
+  const zip = new AdmZip();
+  zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  for (const file of ['en.json', 'color.png', 'outline.png']) {
+    zip.addFile(file, readFileSync(join(folder, file)));
+  }
+  const out = outPath(process.argv.slice(2));
+  mkdirSync(dirname(out), { recursive: true });
+  zip.writeZip(out);
+
+  process.stdout.write(`Wrote ${out}\n`);
+  const standIns = standInsIn(manifest);
+  if (standIns.length > 0) {
+    process.stderr.write(
+      `Note: these manifest fields still hold stand-ins; replace them in manifest/manifest.template.json before publishing: ${standIns.join(', ')}\n`,
+    );
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  process.stderr.write(
+    `Cannot build the Teams app package: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exitCode = 1;
+}
