@@ -2,9 +2,12 @@ import {
   CardFactory,
   MessageFactory,
   TurnContext,
+  type Activity,
   type CloudAdapter,
+  type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { approvalCard } from '../cards/approval-card';
 import type { Case } from '../cases/case';
@@ -78,25 +81,24 @@ export class SupportChannel {
     if (!found || found.value.support) return true;
     const card = await this.cardFor(found.value, { withActions: false });
     let support: Case['support'];
-    await this.deps.adapter.createConversationAsync(
+    // The connector's own createConversation: the SDK's createConversationAsync drops the
+    // activityId of the posted card, which updating the card later needs.
+    await this.deps.adapter.continueConversationAsync(
       this.deps.appId,
-      'msteams',
-      channel.value.serviceUrl,
-      '',
-      {
-        isGroup: true,
-        channelData: {
-          channel: { id: channel.value.channelChatId },
-          team: { id: channel.value.teamId },
-        },
-        activity: MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-        tenantId: channel.value.conversation.tenantId,
-      } as never,
+      channel.value as ConversationReference,
       async (context) => {
-        support = {
-          threadId: context.activity.conversation.id,
-          activityId: context.activity.id ?? '',
-        };
+        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        const created = await client.conversations.createConversation({
+          isGroup: true,
+          bot: context.activity.recipient,
+          channelData: {
+            channel: { id: channel.value.channelChatId },
+            team: { id: channel.value.teamId },
+          },
+          activity: MessageFactory.attachment(CardFactory.adaptiveCard(card)) as Activity,
+          tenantId: channel.value.conversation.tenantId,
+        } as ConversationParameters);
+        support = { threadId: created.id, activityId: created.activityId ?? '' };
       },
     );
     await this.keepThread(caseNumber, support!);

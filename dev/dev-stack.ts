@@ -63,26 +63,45 @@ function playground(port: number, botPort: number, config: string, workDir: stri
 /** Starts the bot (local mode, embedded store, file-drop mail) and the two playgrounds. */
 export async function startDevStack(options: DevStackOptions): Promise<DevStack> {
   const dataDir = path.resolve(options.dataDir);
-  const bot = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      BOT_LOCAL_MODE: 'true',
-      PORT: String(options.botPort),
-      DATA_DIR: dataDir,
-      APPROVER_IDS: DEV_APPROVER_IDS.join(','),
-      INSTITUTIONS_FILE: path.join(root, 'institutions.example.json'),
-      MONGODB_URI: '',
-      SMTP_URL: '',
+  const bot = spawn(
+    process.execPath,
+    ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        BOT_LOCAL_MODE: 'true',
+        PORT: String(options.botPort),
+        DATA_DIR: dataDir,
+        APPROVER_IDS: DEV_APPROVER_IDS.join(','),
+        INSTITUTIONS_FILE: path.join(root, 'institutions.example.json'),
+        MONGODB_URI: '',
+        SMTP_URL: '',
+      },
     },
-  });
+  );
   for (const stream of [bot.stdout, bot.stderr]) {
     stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((l) => options.onBotOutput?.(l)));
+    stream.on('data', (chunk: string) =>
+      chunk
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => options.onBotOutput?.(l)),
+    );
   }
-  const staff = playground(options.staffPort, options.botPort, 'staff.yml', path.join(dataDir, 'playground-staff'));
-  const approver = playground(options.approverPort, options.botPort, 'approver.yml', path.join(dataDir, 'playground-approver'));
+  const staff = playground(
+    options.staffPort,
+    options.botPort,
+    'staff.yml',
+    path.join(dataDir, 'playground-staff'),
+  );
+  const approver = playground(
+    options.approverPort,
+    options.botPort,
+    'approver.yml',
+    path.join(dataDir, 'playground-approver'),
+  );
   const children = [bot, staff, approver];
   const stop = async () => {
     await Promise.all(

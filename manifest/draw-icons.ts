@@ -14,4 +14,6 @@ const template = JSON.parse(readFileSync(join(folder, 'manifest.template.json'),
 
 writeFileSync(join(folder, 'color.png'), colorIconPng(template.accentColor));
 writeFileSync(join(folder, 'outline.png'), outlineIconPng());
-process.stdout.write(`Drew color.png and outline.png in ${folder} (accent ${template.accentColor})\n`);
+process.stdout.write(
+  `Drew color.png and outline.png in ${folder} (accent ${template.accentColor})\n`,
+);

@@ -34,7 +34,8 @@ export function fillManifest(template: Json, values: ManifestValues): Json {
     if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (_whole, name: string) => {
         const value = lookup[name];
-        if (value === undefined) throw new Error(`the template uses \${{${name}}}, which has no value`);
+        if (value === undefined)
+          throw new Error(`the template uses \${{${name}}}, which has no value`);
         return value;
       });
     }
@@ -53,7 +54,8 @@ const STAND_IN = /example\.invalid|ERSTAT MIG/;
 /** The paths (like `developer.privacyUrl`) of string values that are still stand-ins. */
 export function standInsIn(manifest: Json, path = ''): string[] {
   if (typeof manifest === 'string') return STAND_IN.test(manifest) ? [path] : [];
-  if (Array.isArray(manifest)) return manifest.flatMap((item, i) => standInsIn(item, `${path}[${i}]`));
+  if (Array.isArray(manifest))
+    return manifest.flatMap((item, i) => standInsIn(item, `${path}[${i}]`));
   if (manifest && typeof manifest === 'object') {
     return Object.entries(manifest).flatMap(([key, value]) =>
       standInsIn(value, path ? `${path}.${key}` : key),

@@ -32,11 +32,9 @@ const notSet = (what: string) => (issue: { input: unknown }) =>
 export const packageEnvSchema = z.object({
   MicrosoftAppId: z.preprocess(
     blankIsUnset,
-    z
-      .string({ error: notSet("the bot's Entra app id (a GUID)") })
-      .regex(GUID, {
-        message: "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000",
-      }),
+    z.string({ error: notSet("the bot's Entra app id (a GUID)") }).regex(GUID, {
+      message: "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000",
+    }),
   ),
   BOT_DOMAIN: z.preprocess(
     blankIsUnset,
@@ -52,8 +50,7 @@ export const packageEnvSchema = z.object({
 
 /** The outcome of reading the environment: the values, or one line per bad variable. */
 export type PackageEnvResult =
-  | { ok: true; values: ManifestValues }
-  | { ok: false; problems: string[] };
+  { ok: true; values: ManifestValues } | { ok: false; problems: string[] };
 
 /** Reads MicrosoftAppId and BOT_DOMAIN; never throws. */
 export function parsePackageEnv(source: Record<string, string | undefined>): PackageEnvResult {

@@ -46,9 +46,8 @@ export const da = {
   'requested.password': 'Ny adgangskode',
   'requested.both': 'Begge',
 
-  'problem.cpr.notDigits':
-    'Et CPR-nummer består kun af tal (og evt. en bindestreg), fx 010190-1234.',
-  'problem.cpr.length': 'Et CPR-nummer har 10 cifre, fx 010190-1234.',
+  'problem.cpr.notDigits': 'Et CPR-nummer består kun af tal, evt. med bindestreg: DDMMÅÅ-XXXX.',
+  'problem.cpr.length': 'Et CPR-nummer har 10 cifre: DDMMÅÅ-XXXX.',
   'problem.cpr.date': 'Datoen i CPR-nummeret (de første 6 cifre) er ikke en rigtig dato.',
   'problem.cpr.future': 'Fødselsdatoen i CPR-nummeret ligger i fremtiden.',
   'problem.cvr.notDigits': 'Et CVR-nummer består kun af tal.',

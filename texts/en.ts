@@ -47,8 +47,8 @@ export const en: Catalogue = {
   'requested.password': 'New password',
   'requested.both': 'Both',
 
-  'problem.cpr.notDigits': 'A CPR number has only digits (and perhaps a hyphen), e.g. 010190-1234.',
-  'problem.cpr.length': 'A CPR number has 10 digits, e.g. 010190-1234.',
+  'problem.cpr.notDigits': 'A CPR number has only digits, perhaps with a hyphen: DDMMYY-XXXX.',
+  'problem.cpr.length': 'A CPR number has 10 digits: DDMMYY-XXXX.',
   'problem.cpr.date': 'The date in the CPR number (the first 6 digits) is not a real date.',
   'problem.cpr.future': 'The birth date in the CPR number is in the future.',
   'problem.cvr.notDigits': 'A CVR number has only digits.',

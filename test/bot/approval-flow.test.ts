@@ -48,7 +48,9 @@ describeEachBackend('approval in the support channel', (backend) => {
     const viewed = await world.invoke('case.refresh', { caseNumber }, 'approver-2');
     expect(JSON.stringify(viewed.body.value.actions)).toContain('case.approve');
     const readOnly = await world.invoke('case.refresh', { caseNumber }, 'someone-else');
-    expect(JSON.stringify(readOnly.body.value.actions ?? [])).not.toMatch(/case\.approve|case\.deny/);
+    expect(JSON.stringify(readOnly.body.value.actions ?? [])).not.toMatch(
+      /case\.approve|case\.deny/,
+    );
     expect(JSON.stringify(readOnly.body.value)).toContain(da['approval.notice.notAnApprover']);
 
     const approved = await world.invoke('case.approve', { caseNumber }, 'approver-2');

@@ -31,12 +31,12 @@ describe('npm run package', () => {
     expect(run.stderr).not.toMatch(/Cannot build/);
     expect(run.status).toBe(0);
     const zip = new AdmZip(run.out);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual([
-      'color.png',
-      'en.json',
-      'manifest.json',
-      'outline.png',
-    ]);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     for (const file of ['en.json', 'color.png', 'outline.png']) {
       expect(zip.readFile(file)).toEqual(readFileSync(join(manifestDir, file)));
     }

@@ -18,7 +18,7 @@ describe('the app icons', () => {
     let opaque = 0;
     for (let y = 0; y < icon.height; y++) {
       for (let x = 0; x < icon.width; x++) {
-        const [r, g, b, a] = pixelAt(icon, x, y);
+        const [r = 0, g = 0, b = 0, a = 0] = pixelAt(icon, x, y);
         if (a === 0) continue;
         if (r !== 255 || g !== 255 || b !== 255) notWhite.push([x, y, r, g, b, a]);
         if (a === 255) opaque++;
@@ -27,7 +27,12 @@ describe('the app icons', () => {
     expect(icon.colorType).toBe(6); // RGBA
     expect(notWhite).toEqual([]);
     expect(opaque).toBeGreaterThan(100);
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ] as const) {
       expect(pixelAt(icon, x, y)[3]).toBe(0);
     }
   });

@@ -25,7 +25,9 @@ function at(manifest: unknown, key: string): unknown {
   const steps = key.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
   return steps.reduce<unknown>(
     (node, step) =>
-      node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined,
+      node !== null && typeof node === 'object'
+        ? (node as Record<string, unknown>)[step]
+        : undefined,
     manifest,
   );
 }

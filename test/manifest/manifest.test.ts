@@ -156,7 +156,10 @@ describe('the Teams app manifest', () => {
     });
 
     it('in a team channel gets its own answer from the bot, not the channel help', async () => {
-      const expected = [text(language, 'channel.registerRefused'), text(language, 'channel.pendingNone')];
+      const expected = [
+        text(language, 'channel.registerRefused'),
+        text(language, 'channel.pendingNone'),
+      ];
       const answers: string[] = [];
       for (const { title } of team?.commands ?? []) {
         answers.push(await answerInChannel(`<at>Unilogin</at> ${title}`, locale));
@@ -172,7 +175,11 @@ async function answerInChannel(message: string, locale: string): Promise<string>
   const activity: Partial<Activity> = {
     ...personalMessage('http://x', 'c', message, { locale }),
     entities: [
-      { type: 'mention', mentioned: { id: '28:bot-id', name: 'Unilogin' }, text: '<at>Unilogin</at>' },
+      {
+        type: 'mention',
+        mentioned: { id: '28:bot-id', name: 'Unilogin' },
+        text: '<at>Unilogin</at>',
+      },
     ],
   };
   const context = {

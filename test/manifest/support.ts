@@ -85,7 +85,7 @@ export function decodePng(png: Buffer): DecodedPng {
     throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}`);
   }
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('ascii', at + 4, at + 8);
     if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
