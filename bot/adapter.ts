@@ -5,7 +5,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { languageOf, text } from '../texts';
-import { errorSummary } from './logger';
+import { errorSummary, isErrorLike } from './logger';
 import type { Env } from './config';
 
 /** The Bot Framework adapter: it checks the caller's token unless no app id is configured. */
@@ -33,9 +33,25 @@ export async function apologise(
     'turn failed',
   );
   if (activity.type !== 'message' && activity.type !== 'invoke') return;
+  const key = isStorageUnavailable(error) ? 'error.storageDown' : 'error.apology';
   try {
-    await context.sendActivity(text(languageOf(activity.locale), 'error.apology'));
+    await context.sendActivity(text(languageOf(activity.locale), key));
   } catch (sendError) {
     logger.warn({ err: errorSummary(sendError) }, 'could not send the apology');
   }
+}
+
+const STORAGE_DOWN =
+  /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/;
+
+/** True when the error (or one it wraps) says the database cannot be reached right now. */
+export function isStorageUnavailable(error: unknown, depth = 0): boolean {
+  if (!isErrorLike(error) || depth > 5) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (STORAGE_DOWN.test(error.name) || /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code))
+    return true;
+  if (/database connection is not open/.test(error.message)) return true;
+  // botbuilder's DialogContextError keeps the original as `error`.
+  const inner = (error as { error?: unknown }).error ?? error.cause;
+  return isStorageUnavailable(inner, depth + 1);
 }

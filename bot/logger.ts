@@ -10,7 +10,7 @@ export function maskCprLike(text: string): string {
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskCprLike(value);
-  if (value instanceof Error) return scrub(errorSummary(value), depth + 1);
+  if (isErrorLike(value)) return scrub(errorSummary(value), depth + 1);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
@@ -60,7 +60,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  * whose state holds the user's answers, so only name, message, code and stack are kept.
  */
 export function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: maskCprLike(String(error)) };
+  if (!isErrorLike(error)) return { message: maskCprLike(String(error)) };
   const code = (error as { code?: unknown }).code;
   return {
     type: error.name,
@@ -68,4 +68,15 @@ export function errorSummary(error: unknown): Record<string, unknown> {
     ...(code !== undefined ? { code: String(code) } : {}),
     stack: error.stack && maskCprLike(error.stack),
   };
+}
+
+/** An Error, also one from another realm (a native module's, or under a test runner's VM). */
+export function isErrorLike(value: unknown): value is Error {
+  return (
+    value instanceof Error ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Error).message === 'string' &&
+      typeof (value as Error).name === 'string')
+  );
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { catalogues } from '../../texts';
 import { ConnectorStandIn } from '../support/connector-stand-in';
 import { personalMessage, post } from '../support/activities';
 import { describeEachBackend } from '../support/storage-backends';
@@ -30,6 +31,14 @@ describeEachBackend('the bot server', (backend) => {
     await app.stores.storage.close();
     const ready = await fetch(`http://127.0.0.1:${app.port}/readyz`);
     expect(ready.status).toBe(503);
+    app.stores.storage.close = async () => undefined;
+  });
+
+  it('tells the user to try again shortly when storage does not answer, without a 5xx', async () => {
+    await app.stores.storage.close();
+    const status = await post(app.port, personalMessage(serviceUrl, 'conv-down', 'ny unilogin'));
+    expect(status).toBeLessThan(500);
+    expect(connector.textsTo('conv-down')).toEqual([catalogues.da['error.storageDown']]);
     app.stores.storage.close = async () => undefined;
   });
 
