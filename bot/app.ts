@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -43,8 +44,11 @@ export interface AppOverrides {
 
 /** The secure-mail transport: SMTP when configured, else a file drop under DATA_DIR. */
 function chooseMailer(env: Env): SecureMailer {
-  if (env.SMTP_URL && env.MAIL_FROM)
-    return new SmtpSecureMailer({ url: env.SMTP_URL, from: env.MAIL_FROM });
+  if (env.SMTP_URL && env.MAIL_FROM) {
+    // A private CA of the mail relay is trusted next to the system's, never instead of checking.
+    const ca = env.SMTP_CA_FILE ? fs.readFileSync(env.SMTP_CA_FILE, 'utf8') : undefined;
+    return new SmtpSecureMailer({ url: env.SMTP_URL, from: env.MAIL_FROM, ca });
+  }
   return new FileDropMailer(path.join(env.DATA_DIR, 'outbox'));
 }
 
@@ -145,7 +149,8 @@ export async function startApp(
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, '0.0.0.0', resolve));
   const port = (server.address() as { port: number }).port;
-  outbox.start();
+  if (env.MAIL_WORKER) outbox.start();
+  else await outbox.stop();
   logger.info({ port, storage: stores.storage.kind, approvers: approvers.size }, 'bot listening');
 
   return {

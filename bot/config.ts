@@ -69,6 +69,14 @@ export const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.preprocess(blankIsUnset, z.email().optional()),
+  SMTP_CA_FILE: optionalString,
+  MAIL_WORKER: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+      .default('true')
+      .transform((v) => v === 'true'),
+  ),
   MAIL_POLL_MS: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(50).max(600000).default(1000),

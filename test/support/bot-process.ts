@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The bot running as its own process (bot/main.ts), as production runs it. */
+export interface BotProcess {
+  port: number;
+  logs: string[];
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Sends a signal and waits for the process to end. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts bot/main.ts with the given environment and waits until it listens. */
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        BOT_LOCAL_MODE: 'true',
+        LOG_LEVEL: 'debug',
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const logs: string[] = [];
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      if (logs.some((l) => l.includes('bot listening'))) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() =>
+      reject(new Error(`the bot exited before listening:\n${logs.join('\n')}`)),
+    );
+  });
+  return {
+    port,
+    logs,
+    child,
+    exited,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
