@@ -33,18 +33,21 @@ function sqliteBackend(): TestBackend {
 
 function mongoBackend(uri: string): TestBackend {
   const databases: string[] = [];
+  const dirs: string[] = [];
   return {
     name: 'mongodb',
     fresh() {
       const mongodbDatabase = `test_${randomBytes(6).toString('hex')}`;
       databases.push(mongodbDatabase);
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-test-'));
+      dirs.push(dataDir);
       return { mongodbUri: uri, mongodbDatabase, dataDir };
     },
     async cleanup() {
       const client = await MongoClient.connect(uri);
       for (const name of databases) await client.db(name).dropDatabase();
       await client.close();
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
