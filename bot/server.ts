@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { isWellFormedActivity } from './incoming-activity';
 import { errorSummary } from './logger';
 
 /** What the HTTP server needs from the rest of the bot. */
@@ -26,11 +27,31 @@ const READY_TIMEOUT_MS = 2000;
 /** restify with the messaging endpoint and the health probes. */
 export function createBotServer(parts: ServerParts): BotServer {
   const server = restify.createServer({ name: 'unilogin-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // Bot Framework posts plain JSON: refuse compressed bodies (a gzip body would slip past the
+  // size limit and crash restify's reader) and parse nothing but JSON (no multipart temp files).
+  server.pre((req, res, next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding && encoding !== 'identity') {
+      res.send(415, { error: 'compressed requests are not accepted' });
+      return next(false);
+    }
+    return next();
+  });
+  // jsonBodyParser runs restify's body reader first, which takes maxBodySize (untyped there).
+  const jsonOptions = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  server.use(restify.plugins.jsonBodyParser(jsonOptions as restify.plugins.JsonBodyParserOptions));
   let inFlight = 0;
   const onIdle: (() => void)[] = [];
 
   server.post('/api/messages', async (req, res) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'expected application/json' });
+      return;
+    }
+    if (!isWellFormedActivity(req.body)) {
+      res.send(400, { error: 'not a well-formed activity' });
+      return;
+    }
     inFlight++;
     try {
       await parts.adapter.process(req, res, (context) => parts.onTurn(context));

@@ -52,7 +52,8 @@ export class UniloginBot extends TeamsActivityHandler {
 
   /** Card actions are parsed by our own schema: the SDK's check throws on a missing action. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // The bot answers card actions only; any other invoke is refused, not left unimplemented.
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 400 };
     const response = await this.parts.onApprovalInvoke(context);
     return { status: response.statusCode, body: response };
   }

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { parseCardAction } from '../cards/card-actions';
 
 /** What a message asks the bot to do. */
@@ -25,10 +25,13 @@ const words: Record<string, Command['kind']> = {
 
 /** The message's text without an @mention of the bot, trimmed and in lower case. */
 export function plainText(activity: Partial<Activity>): string {
-  const withoutMention = activity.text
-    ? (TurnContext.removeRecipientMention(activity as Activity) ?? activity.text)
-    : '';
-  return withoutMention.replace(/\s+/g, ' ').trim().toLowerCase();
+  const typed = typeof activity.text === 'string' ? activity.text : '';
+  // Teams writes an @mention as <at>Name</at>; the bot only ever hears mentions of itself.
+  return typed
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Reads a command from typed text or from a welcome-card button. */

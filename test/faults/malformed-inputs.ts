@@ -212,7 +212,8 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
 
   // --- broken JSON: restify's parser or the adapter must refuse it with 400 ---
   const cuts = [1, 2, 10, 25, 60, 100, Math.floor(sample.length / 2), sample.length - 1];
-  for (const cut of cuts) add('broken-json', `truncated at ${cut}`, sample.slice(0, cut), { expect: 400 });
+  for (const cut of cuts)
+    add('broken-json', `truncated at ${cut}`, sample.slice(0, cut), { expect: 400 });
   const garbage: [string, string][] = [
     ['trailing garbage', `${sample}xyz`],
     ['trailing brace', `${sample}}`],
@@ -243,29 +244,78 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
     return Buffer.concat([Buffer.from(head), bytes, Buffer.from(tail)]);
   };
   add('non-utf8', 'invalid bytes inside the text', splice('@@BYTES@@'), { wantsReply: true });
-  add('non-utf8', 'latin-1 æ inside the text', (() => {
-    const [head, tail] = json(message('@@B@@', 'utf8')).split('@@B@@') as [string, string];
-    return Buffer.concat([Buffer.from(head), Buffer.from([0xe6, 0xf8, 0xe5]), Buffer.from(tail)]);
-  })(), { wantsReply: true });
-  add('non-utf8', 'invalid bytes outside strings', Buffer.concat([Buffer.from('{"type":"message"'), bytes, Buffer.from('}')]), { expect: 400 });
+  add(
+    'non-utf8',
+    'latin-1 æ inside the text',
+    (() => {
+      const [head, tail] = json(message('@@B@@', 'utf8')).split('@@B@@') as [string, string];
+      return Buffer.concat([Buffer.from(head), Buffer.from([0xe6, 0xf8, 0xe5]), Buffer.from(tail)]);
+    })(),
+    { wantsReply: true },
+  );
+  add(
+    'non-utf8',
+    'invalid bytes outside strings',
+    Buffer.concat([Buffer.from('{"type":"message"'), bytes, Buffer.from('}')]),
+    { expect: 400 },
+  );
   add('non-utf8', 'UTF-16LE body', Buffer.from(sample, 'utf16le'), { expect: 400 });
-  add('non-utf8', 'BOM before the JSON', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)]), { expect: 'client-error' });
-  add('non-utf8', 'lone surrogate escape', json(message('x')).replace('"x"', '"\\ud800\\udfff\\ud800"'), { wantsReply: true });
+  add(
+    'non-utf8',
+    'BOM before the JSON',
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)]),
+    { expect: 'client-error' },
+  );
+  add(
+    'non-utf8',
+    'lone surrogate escape',
+    json(message('x')).replace('"x"', '"\\ud800\\udfff\\ud800"'),
+    { wantsReply: true },
+  );
 
   // --- wrong content types and encodings ---
-  const ct = (name: string, headers: Record<string, string>, body: MalformedInput['body'], expect: Expectation = 'client-error') =>
-    add('content-type', name, body, { headers, expect });
+  const ct = (
+    name: string,
+    headers: Record<string, string>,
+    body: MalformedInput['body'],
+    expect: Expectation = 'client-error',
+  ) => add('content-type', name, body, { headers, expect });
   ct('text/plain', { 'content-type': 'text/plain' }, sample);
   ct('no content-type', {}, utf8(sample));
   ct('application/xml', { 'content-type': 'application/xml' }, '<activity type="message"/>');
   ct('application/xml with a JSON body', { 'content-type': 'application/xml' }, sample);
-  ct('form-urlencoded activity', { 'content-type': 'application/x-www-form-urlencoded' }, `type=message&text=hej&serviceUrl=${encodeURIComponent(su)}&channelId=msteams`);
-  ct('form-urlencoded garbage', { 'content-type': 'application/x-www-form-urlencoded' }, '%%%&&&===');
-  ct('multipart/form-data', { 'content-type': 'multipart/form-data; boundary=XyZ' }, '--XyZ\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--XyZ--\r\n');
+  ct(
+    'form-urlencoded activity',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    `type=message&text=hej&serviceUrl=${encodeURIComponent(su)}&channelId=msteams`,
+  );
+  ct(
+    'form-urlencoded garbage',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    '%%%&&&===',
+  );
+  ct(
+    'multipart/form-data',
+    { 'content-type': 'multipart/form-data; boundary=XyZ' },
+    '--XyZ\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--XyZ--\r\n',
+  );
   ct('application/octet-stream', { 'content-type': 'application/octet-stream' }, utf8(sample));
-  ct('json with latin1 charset', { 'content-type': 'application/json; charset=latin1' }, sample, 'answered');
-  ct('content-encoding br', { 'content-type': 'application/json', 'content-encoding': 'br' }, sample);
-  ct('content-md5 mismatch', { 'content-type': 'application/json', 'content-md5': 'AAAAAAAAAAAAAAAAAAAAAA==' }, sample);
+  ct(
+    'json with latin1 charset',
+    { 'content-type': 'application/json; charset=latin1' },
+    sample,
+    'answered',
+  );
+  ct(
+    'content-encoding br',
+    { 'content-type': 'application/json', 'content-encoding': 'br' },
+    sample,
+  );
+  ct(
+    'content-md5 mismatch',
+    { 'content-type': 'application/json', 'content-md5': 'AAAAAAAAAAAAAAAAAAAAAA==' },
+    sample,
+  );
   inputs.push({
     cls: 'content-type',
     name: 'content-encoding gzip with a body that is not gzip',
@@ -298,24 +348,53 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   // --- over the 256 KB limit: 413 ---
   const big = 'x'.repeat(300 * 1024);
   add('oversized', 'JSON message of 300 KB', json(message(big)), { expect: 413 });
-  add('oversized', 'text/plain of 300 KB', big, { headers: { 'content-type': 'text/plain' }, expect: 413 });
-  add('oversized', 'JSON of 1 MB', json({ type: 'message', text: 'y'.repeat(1024 * 1024) }), { expect: 413 });
-  add('oversized', 'chunked JSON stream of 400 KB', () => chunkedStream(json(message('z'.repeat(400 * 1024)))), { expect: 413 });
-  add('oversized', 'gzip that inflates to 1 MB', zlib.gzipSync(json(message('w'.repeat(1024 * 1024)))), {
-    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+  add('oversized', 'text/plain of 300 KB', big, {
+    headers: { 'content-type': 'text/plain' },
     expect: 413,
   });
-  add('oversized', 'gzip bomb: 8 MB of spaces', zlib.gzipSync(`{"type":"message",${' '.repeat(8 * 1024 * 1024)}"text":"bomb"}`), {
-    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+  add('oversized', 'JSON of 1 MB', json({ type: 'message', text: 'y'.repeat(1024 * 1024) }), {
     expect: 413,
   });
-  add('oversized', 'multipart file of 300 KB', `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\nContent-Type: application/json\r\n\r\n${big}\r\n--XyZ--\r\n`, {
-    headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
-    expect: 413,
-  });
+  add(
+    'oversized',
+    'chunked JSON stream of 400 KB',
+    () => chunkedStream(json(message('z'.repeat(400 * 1024)))),
+    { expect: 413 },
+  );
+  add(
+    'oversized',
+    'gzip that inflates to 1 MB',
+    zlib.gzipSync(json(message('w'.repeat(1024 * 1024)))),
+    {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      expect: 413,
+    },
+  );
+  add(
+    'oversized',
+    'gzip bomb: a message padded with 8 MB of spaces',
+    zlib.gzipSync(json(message('bomb')).replace(/^\{/, `{${' '.repeat(8 * 1024 * 1024)}`)),
+    {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      expect: 413,
+    },
+  );
+  add(
+    'oversized',
+    'multipart file of 300 KB',
+    `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\nContent-Type: application/json\r\n\r\n${big}\r\n--XyZ--\r\n`,
+    {
+      headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+      expect: 413,
+    },
+  );
 
   // --- activities with fields missing or of the wrong type ---
-  const without = (name: string, change: (a: Record<string, unknown>) => void, more: Partial<MalformedInput> = {}) => {
+  const without = (
+    name: string,
+    change: (a: Record<string, unknown>) => void,
+    more: Partial<MalformedInput> = {},
+  ) => {
     const activity = message('hej', 'missing');
     change(activity);
     add('missing-fields', name, json(activity), more);
@@ -330,16 +409,35 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   without('no conversation', (a) => delete a.conversation);
   without('conversation null', (a) => (a.conversation = null));
   without('conversation a string', (a) => (a.conversation = 'personal-1'));
-  without('conversation without id', (a) => (a.conversation = { conversationType: 'personal', tenantId: 'tenant-1' }));
-  without('conversation id empty', (a) => (a.conversation = { id: '', conversationType: 'personal' }));
-  without('conversation id a number', (a) => (a.conversation = { id: 42, conversationType: 'personal' }));
-  without('conversation id an operator', (a) => (a.conversation = { id: { $ne: null }, conversationType: 'personal' }));
-  without('conversationType unknown', (a) => ((a.conversation as Record<string, unknown>).conversationType = 'weird'), { wantsReply: true });
+  without(
+    'conversation without id',
+    (a) => (a.conversation = { conversationType: 'personal', tenantId: 'tenant-1' }),
+  );
+  without(
+    'conversation id empty',
+    (a) => (a.conversation = { id: '', conversationType: 'personal' }),
+  );
+  without(
+    'conversation id a number',
+    (a) => (a.conversation = { id: 42, conversationType: 'personal' }),
+  );
+  without(
+    'conversation id an operator',
+    (a) => (a.conversation = { id: { $ne: null }, conversationType: 'personal' }),
+  );
+  without(
+    'conversationType unknown',
+    (a) => ((a.conversation as Record<string, unknown>).conversationType = 'weird'),
+    { wantsReply: true },
+  );
   without('no from', (a) => delete a.from, { wantsReply: true });
   without('from null', (a) => (a.from = null));
   without('from a string', (a) => (a.from = 'staff-1'));
   without('from without ids', (a) => (a.from = { name: 'Nobody' }), { wantsReply: true });
-  without('from.aadObjectId an operator', (a) => (a.from = { id: '29:x', aadObjectId: { $ne: null } }));
+  without(
+    'from.aadObjectId an operator',
+    (a) => (a.from = { id: '29:x', aadObjectId: { $ne: null } }),
+  );
   without('no channelId', (a) => delete a.channelId);
   without('channelId a number', (a) => (a.channelId = 5));
   without('channelId unknown', (a) => (a.channelId = 'not-a-channel'), { wantsReply: true });
@@ -376,7 +474,11 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
 
   // --- activity types the bot does not handle ---
   const otherType = (type: string, extra: Record<string, unknown> = {}) =>
-    add('unknown-type', type + (Object.keys(extra).length ? ` ${json(extra)}` : ''), json({ ...message('', 'type'), text: undefined, type, ...extra }));
+    add(
+      'unknown-type',
+      type + (Object.keys(extra).length ? ` ${json(extra)}` : ''),
+      json({ ...message('', 'type'), text: undefined, type, ...extra }),
+    );
   otherType('foo');
   otherType('MESSAGE', { text: 'hej' });
   otherType('event', { name: 'mystery', value: { $ne: null } });
@@ -399,9 +501,19 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
 
   // --- invokes with names nobody handles ---
   const invokeNamed = (name: string | undefined, value: unknown = {}) => {
-    const activity: Record<string, unknown> = { ...message('', 'invoke'), type: 'invoke', text: undefined, value };
+    const activity: Record<string, unknown> = {
+      ...message('', 'invoke'),
+      type: 'invoke',
+      text: undefined,
+      value,
+    };
     if (name !== undefined) activity.name = name;
-    add('unknown-invoke', `invoke ${name === undefined ? '(no name)' : json(name)}`, json(activity), { invoke: true });
+    add(
+      'unknown-invoke',
+      `invoke ${name === undefined ? '(no name)' : json(name)}`,
+      json(activity),
+      { invoke: true },
+    );
   };
   invokeNamed(undefined);
   invokeNamed('');
@@ -422,13 +534,25 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   invokeNamed('healthCheck');
 
   // --- approval-card invokes of every wrong shape: refused with 400, nothing decided ---
-  const asInvoke = (value: unknown, from = ctx.approverId, extra: Record<string, unknown> = {}) => ({
+  const asInvoke = (
+    value: unknown,
+    from = ctx.approverId,
+    extra: Record<string, unknown> = {},
+  ) => ({
     ...cardInvoke(su, 'case.approve', {}, from),
     value,
     ...extra,
   });
-  const bad = (name: string, value: unknown, from = ctx.approverId, extra: Record<string, unknown> = {}) =>
-    add('invoke-wrong-types', name, json(asInvoke(value, from, extra)), { invoke: true, expect: 400 });
+  const bad = (
+    name: string,
+    value: unknown,
+    from = ctx.approverId,
+    extra: Record<string, unknown> = {},
+  ) =>
+    add('invoke-wrong-types', name, json(asInvoke(value, from, extra)), {
+      invoke: true,
+      expect: 400,
+    });
   const action = (verb: unknown, data: unknown, more: Record<string, unknown> = {}) => ({
     action: { type: 'Action.Execute', verb, data, ...more },
     trigger: 'manual',
@@ -444,9 +568,13 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   bad('action a string', { action: 'case.approve' });
   bad('action an array', { action: [{ type: 'Action.Execute', verb: 'case.approve' }] });
   bad('action an operator', { action: { $ne: null } });
-  bad('action type Action.Submit', { action: { type: 'Action.Submit', verb: 'case.approve', data: { caseNumber: real } } });
+  bad('action type Action.Submit', {
+    action: { type: 'Action.Submit', verb: 'case.approve', data: { caseNumber: real } },
+  });
   bad('action type missing', { action: { verb: 'case.approve', data: { caseNumber: real } } });
-  bad('action type a number', { action: { type: 1, verb: 'case.approve', data: { caseNumber: real } } });
+  bad('action type a number', {
+    action: { type: 1, verb: 'case.approve', data: { caseNumber: real } },
+  });
   bad('verb missing', action(undefined, { caseNumber: real }));
   bad('verb null', action(null, { caseNumber: real }));
   bad('verb a number', action(1, { caseNumber: real }));
@@ -463,7 +591,10 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   bad('data an array', action('case.approve', [real]));
   bad('data empty', action('case.approve', {}));
   bad('data with an extra field', action('case.approve', { caseNumber: real, approved: true }));
-  bad('deny data with an extra field', action('case.deny', { caseNumber: real, reason: 'x', by: 'approver-2' }));
+  bad(
+    'deny data with an extra field',
+    action('case.deny', { caseNumber: real, reason: 'x', by: 'approver-2' }),
+  );
   const caseNumbers: [string, unknown][] = [
     ['a number', 1],
     ['true', true],
@@ -499,24 +630,85 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   for (const [name, reason] of reasons) {
     bad(`deny, reason ${name}`, action('case.deny', { caseNumber: real, reason }));
   }
-  bad('deny, caseNumber {$ne: null}', action('case.deny', { caseNumber: { $ne: null }, reason: 'nej' }));
-  bad('invoke without from', action('case.approve', { caseNumber: { $gt: '' } }), ctx.approverId, { from: undefined });
+  bad(
+    'deny, caseNumber {$ne: null}',
+    action('case.deny', { caseNumber: { $ne: null }, reason: 'nej' }),
+  );
+  bad('invoke without from', action('case.approve', { caseNumber: { $gt: '' } }), ctx.approverId, {
+    from: undefined,
+  });
 
   // --- well-formed invokes that must not change the case ---
-  const harmless = (name: string, value: unknown, from: string, expect: Expectation, extra: Record<string, unknown> = {}) =>
-    add('invoke-harmless', name, json(asInvoke(value, from, extra)), { invoke: true, expect, wantsReply: true });
-  harmless('approve by a non-approver', action('case.approve', { caseNumber: real }), 'staff-2', 200);
-  harmless('approve by the requester', action('case.approve', { caseNumber: real }), ctx.requesterId, 200);
-  harmless('deny by a non-approver', action('case.deny', { caseNumber: real, reason: 'nej' }), 'staff-2', 200);
-  harmless('approve with extra action fields by a non-approver', action('case.approve', { caseNumber: real }, { $where: '1', extra: [1] }), 'staff-2', 200);
-  harmless('approve an unknown case', action('case.approve', { caseNumber: 'UL-2026-99999' }), ctx.approverId, 400);
-  harmless('deny an unknown case', action('case.deny', { caseNumber: 'UL-1999-00000', reason: 'x' }), ctx.approverId, 400);
-  harmless('refresh by an approver', action('case.refresh', { caseNumber: real }), ctx.approverId, 200);
+  const harmless = (
+    name: string,
+    value: unknown,
+    from: string,
+    expect: Expectation,
+    extra: Record<string, unknown> = {},
+  ) =>
+    add('invoke-harmless', name, json(asInvoke(value, from, extra)), {
+      invoke: true,
+      expect,
+      wantsReply: true,
+    });
+  harmless(
+    'approve by a non-approver',
+    action('case.approve', { caseNumber: real }),
+    'staff-2',
+    200,
+  );
+  harmless(
+    'approve by the requester',
+    action('case.approve', { caseNumber: real }),
+    ctx.requesterId,
+    200,
+  );
+  harmless(
+    'deny by a non-approver',
+    action('case.deny', { caseNumber: real, reason: 'nej' }),
+    'staff-2',
+    200,
+  );
+  harmless(
+    'approve with extra action fields by a non-approver',
+    action('case.approve', { caseNumber: real }, { $where: '1', extra: [1] }),
+    'staff-2',
+    200,
+  );
+  harmless(
+    'approve an unknown case',
+    action('case.approve', { caseNumber: 'UL-2026-99999' }),
+    ctx.approverId,
+    400,
+  );
+  harmless(
+    'deny an unknown case',
+    action('case.deny', { caseNumber: 'UL-1999-00000', reason: 'x' }),
+    ctx.approverId,
+    400,
+  );
+  harmless(
+    'refresh by an approver',
+    action('case.refresh', { caseNumber: real }),
+    ctx.approverId,
+    200,
+  );
   harmless('refresh by someone else', action('case.refresh', { caseNumber: real }), 'staff-2', 200);
-  harmless('refresh with a 500-digit case number', action('case.refresh', { caseNumber: `UL-2026-${'9'.repeat(500)}` }), ctx.approverId, 400);
-  harmless('approve by an approver without a name', action('case.approve', { caseNumber: 'UL-2026-99998' }), ctx.approverId, 400, {
-    from: { id: `29:${ctx.approverId}`, aadObjectId: ctx.approverId },
-  });
+  harmless(
+    'refresh with a 500-digit case number',
+    action('case.refresh', { caseNumber: `UL-2026-${'9'.repeat(500)}` }),
+    ctx.approverId,
+    400,
+  );
+  harmless(
+    'approve by an approver without a name',
+    action('case.approve', { caseNumber: 'UL-2026-99998' }),
+    ctx.approverId,
+    400,
+    {
+      from: { id: `29:${ctx.approverId}`, aadObjectId: ctx.approverId },
+    },
+  );
 
   // --- Action.Submit values in the personal chat ---
   const submit = (name: string, value: unknown, text?: unknown) => {
@@ -538,10 +730,19 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   submit('action menu.__proto__', { action: 'menu.__proto__' });
   submit('action __proto__', { action: '__proto__' });
   submit('action toString', { action: 'toString' });
-  submit('menu.status caseNumber {$ne: null}', { action: 'menu.status', caseNumber: { $ne: null } });
+  submit('menu.status caseNumber {$ne: null}', {
+    action: 'menu.status',
+    caseNumber: { $ne: null },
+  });
   submit('menu.status caseNumber {$gt: ""}', { action: 'menu.status', caseNumber: { $gt: '' } });
-  submit('menu.status caseNumber 41 characters', { action: 'menu.status', caseNumber: 'U'.repeat(41) });
-  submit('menu.status caseNumber injection', { action: 'menu.status', caseNumber: `${real}' OR 1=1` });
+  submit('menu.status caseNumber 41 characters', {
+    action: 'menu.status',
+    caseNumber: 'U'.repeat(41),
+  });
+  submit('menu.status caseNumber injection', {
+    action: 'menu.status',
+    caseNumber: `${real}' OR 1=1`,
+  });
   submit('menu.status caseNumber a number', { action: 'menu.status', caseNumber: 2026 });
   submit('menu.status caseNumber null', { action: 'menu.status', caseNumber: null });
   submit('menu.status extra field', { action: 'menu.status', caseNumber: real, all: true });
@@ -556,20 +757,35 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
     json({ ...message('', 'value'), value: '@@N@@' }).replace('"@@N@@"', nestedJson(20_000)),
     { expect: 200, wantsReply: true },
   );
-  submit('value with 10,000 keys', Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])));
+  submit(
+    'value with 10,000 keys',
+    Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
+  );
 
   // --- answers mid-dialog: groups of three in a fresh conversation ---
-  const dialog = (cls: InputClass, setupTexts: string[], answers: unknown[], userId = ctx.requesterId) => {
+  const dialog = (
+    cls: InputClass,
+    setupTexts: string[],
+    answers: unknown[],
+    userId = ctx.requesterId,
+  ) => {
     for (let i = 0; i < answers.length; i += 3) {
       const conversationId = conv(cls);
       answers.slice(i, i + 3).forEach((answer, j) => {
-        const activity: Record<string, unknown> = { ...personalMessage(su, conversationId, '', { userId }), text: answer };
+        const activity: Record<string, unknown> = {
+          ...personalMessage(su, conversationId, '', { userId }),
+          text: answer,
+        };
         if (answer === undefined) delete activity.text;
-        const label = typeof answer === 'string' ? describeText(answer) : `text ${json(answer) ?? 'missing'}`;
+        const label =
+          typeof answer === 'string' ? describeText(answer) : `text ${json(answer) ?? 'missing'}`;
         add(cls, label, json(activity), {
           expect: 200,
           wantsReply: true,
-          setup: j === 0 ? setupTexts.map((t) => personalMessage(su, conversationId, t, { userId })) : undefined,
+          setup:
+            j === 0
+              ? setupTexts.map((t) => personalMessage(su, conversationId, t, { userId }))
+              : undefined,
         });
       });
     }
@@ -612,16 +828,29 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
     `status ${'x'.repeat(100_000)}`,
   ];
   for (const text of statusTexts) {
-    add('status-injection', describeText(text), json(message(text, 'status')), { expect: 200, wantsReply: true });
+    add('status-injection', describeText(text), json(message(text, 'status')), {
+      expect: 200,
+      wantsReply: true,
+    });
   }
-  add('status-injection', `status of the case by someone else`, json(message(`status ${real}`, 'status', 'staff-2')), {
-    expect: 200,
-    wantsReply: true,
-  });
-  add('status-injection', 'status of the case by its requester', json(message(`status ${real}`, 'status')), {
-    expect: 200,
-    wantsReply: true,
-  });
+  add(
+    'status-injection',
+    `status of the case by someone else`,
+    json(message(`status ${real}`, 'status', 'staff-2')),
+    {
+      expect: 200,
+      wantsReply: true,
+    },
+  );
+  add(
+    'status-injection',
+    'status of the case by its requester',
+    json(message(`status ${real}`, 'status')),
+    {
+      expect: 200,
+      wantsReply: true,
+    },
+  );
 
   // --- long text, control characters, emoji ---
   const oddTexts = [
@@ -651,16 +880,28 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
     '\r\n\r\n',
   ];
   for (const text of oddTexts) {
-    add('odd-text', describeText(text), json(message(text, 'odd')), { expect: 200, wantsReply: true });
+    add('odd-text', describeText(text), json(message(text, 'odd')), {
+      expect: 200,
+      wantsReply: true,
+    });
   }
-  add('odd-text', '100,000 characters in English', json({ ...message('b'.repeat(100_000), 'odd'), locale: 'en-US' }), {
-    expect: 200,
-    wantsReply: true,
-  });
+  add(
+    'odd-text',
+    '100,000 characters in English',
+    json({ ...message('b'.repeat(100_000), 'odd'), locale: 'en-US' }),
+    {
+      expect: 200,
+      wantsReply: true,
+    },
+  );
 
   // --- channel messages: non-approvers and garbage ---
-  const channel = (name: string, activity: Partial<Activity> | Record<string, unknown>, wantsReply = true, expect: Expectation = 200) =>
-    add('channel-garbage', name, json(activity), { expect, wantsReply });
+  const channel = (
+    name: string,
+    activity: Partial<Activity> | Record<string, unknown>,
+    wantsReply = true,
+    expect: Expectation = 200,
+  ) => add('channel-garbage', name, json(activity), { expect, wantsReply });
   for (const [text, from] of [
     ['registrer', 'staff-2'],
     ['register', 'staff-2'],
@@ -679,26 +920,87 @@ export function malformedInputs(ctx: FuzzContext): MalformedInput[] {
   ] as const) {
     channel(`${describeText(text)} from ${from}`, channelMessage(su, text, from));
   }
-  const chan = (text: string, from: string) => channelMessage(su, text, from) as Record<string, unknown>;
-  channel('register without from', { ...chan('register', 'staff-2'), from: undefined }, false, 'answered');
+  const chan = (text: string, from: string) =>
+    channelMessage(su, text, from) as Record<string, unknown>;
+  channel(
+    'register without from',
+    { ...chan('register', 'staff-2'), from: undefined },
+    false,
+    'answered',
+  );
   channel('register from {}', { ...chan('register', 'staff-2'), from: {} }, false, 'answered');
-  channel('register from an operator id', { ...chan('register', 'staff-2'), from: { id: { $ne: null }, aadObjectId: { $ne: null } } }, false, 'answered');
-  channel('mention without mentioned', { ...chan('register', 'staff-2'), entities: [{ type: 'mention', text: '<at>Unilogin</at>' }] });
-  channel('mention with mentioned null', { ...chan('pending', 'staff-2'), entities: [{ type: 'mention', mentioned: null }] });
+  channel(
+    'register from an operator id',
+    { ...chan('register', 'staff-2'), from: { id: { $ne: null }, aadObjectId: { $ne: null } } },
+    false,
+    'answered',
+  );
+  channel('mention without mentioned', {
+    ...chan('register', 'staff-2'),
+    entities: [{ type: 'mention', text: '<at>Unilogin</at>' }],
+  });
+  channel('mention with mentioned null', {
+    ...chan('pending', 'staff-2'),
+    entities: [{ type: 'mention', mentioned: null }],
+  });
   channel('channel message without text', { ...chan('', 'staff-2'), text: undefined });
   channel('channel message text a number', { ...chan('', 'staff-2'), text: 42 });
-  channel('channel message without channelData', { ...chan('register', 'staff-2'), channelData: undefined });
+  channel('channel message without channelData', {
+    ...chan('register', 'staff-2'),
+    channelData: undefined,
+  });
 
   // --- keys that would pollute prototypes if merged carelessly ---
-  const polluting = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}';
-  const withKeys = (activity: Record<string, unknown>, field: string) =>
-    json({ ...activity, [field]: '@@P@@' }).replace('"@@P@@"', polluting);
-  add('prototype-pollution', 'activity with __proto__ and constructor keys', json(message('hej', 'proto')).replace(/^\{/, `{"__proto__":{"polluted":"yes"},`), { wantsReply: true });
-  add('prototype-pollution', 'value with __proto__', withKeys(message('', 'proto'), 'value'), { wantsReply: true });
-  add('prototype-pollution', 'channelData with __proto__', withKeys(message('hej', 'proto'), 'channelData'), { wantsReply: true });
-  add('prototype-pollution', 'from with __proto__', withKeys(message('hej', 'proto'), 'from'));
-  add('prototype-pollution', 'invoke data with __proto__', json(asInvoke(action('case.refresh', '@@P@@'))).replace('"@@P@@"', polluting), { invoke: true, expect: 400 });
-  add('prototype-pollution', 'conversation with __proto__', withKeys(message('hej', 'proto'), 'conversation'));
+  const pollutingKeys =
+    '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}';
+  /** Puts the polluting keys first into an object field of the activity, keeping its own keys. */
+  const inject = (activity: Record<string, unknown>, field: string) =>
+    json(activity).replace(`"${field}":{`, `"${field}":{${pollutingKeys},`);
+  add(
+    'prototype-pollution',
+    'activity with __proto__ and constructor keys',
+    json(message('hej', 'proto')).replace(/^\{/, `{${pollutingKeys},`),
+    { wantsReply: true },
+  );
+  add(
+    'prototype-pollution',
+    'value with __proto__',
+    inject({ ...message('', 'proto'), value: { action: 'menu.help' } }, 'value'),
+    {
+      wantsReply: true,
+    },
+  );
+  add(
+    'prototype-pollution',
+    'channelData with __proto__',
+    inject(message('hej', 'proto'), 'channelData'),
+    {
+      wantsReply: true,
+    },
+  );
+  add('prototype-pollution', 'from with __proto__', inject(message('hej', 'proto'), 'from'), {
+    wantsReply: true,
+  });
+  add(
+    'prototype-pollution',
+    'conversation with __proto__',
+    inject(message('hej', 'proto'), 'conversation'),
+    {
+      wantsReply: true,
+    },
+  );
+  add(
+    'prototype-pollution',
+    'invoke data with __proto__',
+    inject(asInvoke(action('case.refresh', { caseNumber: real })), 'data'),
+    { invoke: true, expect: 400 },
+  );
+  add(
+    'prototype-pollution',
+    'Action.Submit with __proto__ in a dialog answer',
+    inject({ ...message('', 'proto'), value: { action: 'intake.edit', field: 'cpr' } }, 'value'),
+    { wantsReply: true },
+  );
 
   return inputs;
 }
