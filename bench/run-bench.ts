@@ -27,6 +27,7 @@ interface Row {
 
 const FILING = ['ny unilogin', 'ja', 'ja', 'ja', '010190-1234', '13748136', 'Åse Ørum', 'bekræft'];
 const round = (n: number) => Math.round(n * 100) / 100;
+const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
 
 async function startEcho(): Promise<{ port: number; pid: number; stop: () => void }> {
   const port = await freePort();
@@ -69,7 +70,13 @@ async function main(): Promise<void> {
   const echoP50 = new Map<number, number>();
   let echoCpuPerTurn = 0;
 
+  // Warm both up (JIT, connection pools) so the first measured turns are not the slowest.
+  for (let i = 0; i < 50; i++) {
+    await post(echo.port, personalMessage(serviceUrl, 'warm', 'hello'));
+    await post(bot.port, personalMessage(serviceUrl, 'warm', 'hjælp'));
+  }
   for (const concurrency of [1, 10, 50]) {
+    progress(`echo at ${concurrency}`);
     const turns = Array.from({ length: concurrency * 40 }, (_, i) => i);
     const cpu0 = cpuSeconds(echo.pid);
     const start = performance.now();
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
   const filed: string[] = [];
   let cpuRatio = NaN;
   for (const concurrency of [1, 10, 50]) {
+    progress(`filing at ${concurrency}`);
     const filings = Array.from(
       { length: Math.max(concurrency, 10) },
       (_, i) => `file-${concurrency}-${i}`,
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
     note: 'target ≤ 1.5',
   });
 
+  progress('approvals');
   // Approve 50 cases at once, and time each until its secure mail is accepted by SMTP.
   const toApprove = filed.slice(-50);
   const sentAt = new Map<string, number>();
@@ -173,6 +182,7 @@ async function main(): Promise<void> {
     note: `target p99 < 2000 ms; ${toApprove.length - toMail.length} not delivered in 60 s`,
   });
 
+  progress('seeding 10,000 cases');
   // Status and my cases with 10,000 stored cases (100 of them the reader's own).
   const stores = await openStores({ mongodbUri: mongodbUri || undefined, dataDir });
   const seeds = Array.from({ length: 10000 }, (_, i) => i);

@@ -23,6 +23,9 @@ export interface OutboxDeps {
   onError(error: unknown, caseNumber?: string): void;
 }
 
+/** How many mails one worker sends at once. */
+const SEND_CONCURRENCY = 8;
+
 /**
  * Sends the secure mail of approved cases. Every instance of the bot runs one; a job is
  * claimed with a lease in a conditional write, so each mail is sent by one worker only.
@@ -72,10 +75,15 @@ export class OutboxWorker {
 
   private async pass(): Promise<void> {
     try {
-      for (const due of await dueJobs(this.deps.workflow)) {
-        const job = await claimJob(this.deps.workflow, due.value.caseNumber);
-        if (job) await this.send(job);
-      }
+      const due = await dueJobs(this.deps.workflow);
+      // A few at a time: a mail server round trip (STARTTLS included) dominates each send.
+      const lanes = Array.from({ length: SEND_CONCURRENCY }, async () => {
+        for (let next = due.shift(); next; next = due.shift()) {
+          const job = await claimJob(this.deps.workflow, next.value.caseNumber);
+          if (job) await this.send(job);
+        }
+      });
+      await Promise.all(lanes);
     } catch (error) {
       this.deps.onError(error);
     }

@@ -45,17 +45,23 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      if (logs.some((l) => l.includes('bot listening'))) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() =>
-      reject(new Error(`the bot exited before listening:\n${logs.join('\n')}`)),
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on('data', (chunk: Buffer) =>
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)),
     );
-  });
+  }
+  // Ready when it answers /healthz (whatever the log level says).
+  let exitedEarly = false;
+  void exited.then(() => (exitedEarly = true));
+  for (;;) {
+    if (exitedEarly) throw new Error(`the bot exited before listening:\n${logs.join('\n')}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     port,
     logs,
