@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+/** A 'true'/'false' variable, read as a boolean. */
+const flag = (fallback: 'true' | 'false') =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+      .default(fallback)
+      .transform((v) => v === 'true'),
+  );
 const optionalString = z.preprocess(blankIsUnset, z.string().optional());
 const key32 = z.preprocess(
   blankIsUnset,
@@ -32,13 +41,7 @@ export const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   MicrosoftAppTenantId: optionalString,
-  BOT_LOCAL_MODE: z.preprocess(
-    blankIsUnset,
-    z
-      .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
-      .default('false')
-      .transform((v) => v === 'true'),
-  ),
+  BOT_LOCAL_MODE: flag('false'),
   DATA_ENCRYPTION_KEY: key32,
   LOOKUP_HMAC_KEY: key32,
   APPROVER_IDS: z.preprocess(
@@ -70,13 +73,7 @@ export const envSchema = z.object({
   ),
   MAIL_FROM: z.preprocess(blankIsUnset, z.email().optional()),
   SMTP_CA_FILE: optionalString,
-  MAIL_WORKER: z.preprocess(
-    blankIsUnset,
-    z
-      .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
-      .default('true')
-      .transform((v) => v === 'true'),
-  ),
+  MAIL_WORKER: flag('true'),
   MAIL_POLL_MS: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(50).max(600000).default(1000),
