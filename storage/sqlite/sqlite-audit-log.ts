@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements';
 import type { AuditEntry, AuditLog } from '../../cases/ports';
 import { auditEntrySchema } from '../audit-entry-schema';
 
@@ -8,15 +9,18 @@ export class SqliteAuditLog implements AuditLog {
 
   async append(entry: AuditEntry): Promise<void> {
     const checked = auditEntrySchema.parse(entry);
-    this.db
-      .prepare('INSERT INTO audit (at, case_number, entry) VALUES (?, ?, ?)')
-      .run(checked.at, checked.caseNumber ?? null, JSON.stringify(checked));
+    statement(this.db, 'INSERT INTO audit (at, case_number, entry) VALUES (?, ?, ?)').run(
+      checked.at,
+      checked.caseNumber ?? null,
+      JSON.stringify(checked),
+    );
   }
 
   async forCase(caseNumber: string): Promise<AuditEntry[]> {
-    const rows = this.db
-      .prepare('SELECT entry FROM audit WHERE case_number = ? ORDER BY id')
-      .all(caseNumber) as { entry: string }[];
+    const rows = statement(
+      this.db,
+      'SELECT entry FROM audit WHERE case_number = ? ORDER BY id',
+    ).all(caseNumber) as { entry: string }[];
     return rows.map((row) => auditEntrySchema.parse(JSON.parse(row.entry)));
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements';
 import type { WriteOutcome } from '../../cases/ports';
 import {
   checkDocument,
@@ -33,9 +34,10 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
   }
 
   async get(key: string): Promise<StoredDocument<T> | undefined> {
-    const row = this.db
-      .prepare('SELECT key, version, value FROM documents WHERE collection = ? AND key = ?')
-      .get(this.spec.name, key) as Row | undefined;
+    const row = statement(
+      this.db,
+      'SELECT key, version, value FROM documents WHERE collection = ? AND key = ?',
+    ).get(this.spec.name, key) as Row | undefined;
     return row && this.toStored(row);
   }
 
@@ -46,9 +48,10 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
   }
 
   async delete(key: string): Promise<void> {
-    this.db
-      .prepare('DELETE FROM documents WHERE collection = ? AND key = ?')
-      .run(this.spec.name, key);
+    statement(this.db, 'DELETE FROM documents WHERE collection = ? AND key = ?').run(
+      this.spec.name,
+      key,
+    );
   }
 
   async find(query: DocumentQuery): Promise<StoredDocument<T>[]> {
@@ -69,7 +72,7 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
       sql += ' LIMIT ?';
       params.push(query.limit);
     }
-    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const rows = statement(this.db, sql).all(...params) as Row[];
     return rows.map((row) => this.toStored(row));
   }
 
@@ -80,28 +83,25 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
   ): { version: number } | undefined {
     const name = this.spec.name;
     if (expectedVersion === undefined) {
-      return this.db
-        .prepare(
-          `INSERT INTO documents (collection, key, version, value) VALUES (?, ?, 1, ?)
+      return statement(
+        this.db,
+        `INSERT INTO documents (collection, key, version, value) VALUES (?, ?, 1, ?)
            ON CONFLICT (collection, key) DO UPDATE SET version = version + 1, value = excluded.value
            RETURNING version`,
-        )
-        .get(name, key, json) as { version: number };
+      ).get(name, key, json) as { version: number };
     }
     if (expectedVersion === 0) {
-      return this.db
-        .prepare(
-          `INSERT INTO documents (collection, key, version, value) VALUES (?, ?, 1, ?)
+      return statement(
+        this.db,
+        `INSERT INTO documents (collection, key, version, value) VALUES (?, ?, 1, ?)
            ON CONFLICT DO NOTHING RETURNING version`,
-        )
-        .get(name, key, json) as { version: number } | undefined;
+      ).get(name, key, json) as { version: number } | undefined;
     }
-    return this.db
-      .prepare(
-        `UPDATE documents SET version = version + 1, value = ?
+    return statement(
+      this.db,
+      `UPDATE documents SET version = version + 1, value = ?
          WHERE collection = ? AND key = ? AND version = ? RETURNING version`,
-      )
-      .get(json, name, key, expectedVersion) as { version: number } | undefined;
+    ).get(json, name, key, expectedVersion) as { version: number } | undefined;
   }
 
   private toStored(row: Row): StoredDocument<T> {

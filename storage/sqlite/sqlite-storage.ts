@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { statement } from './statements';
 import type { CollectionSpec, Counter } from '../document-collection';
 import type { Storage } from '../storage';
 import { SqliteAuditLog } from './sqlite-audit-log';
@@ -39,12 +40,11 @@ export function openSqliteStorage(dataDir: string): Storage {
 
   const counter: Counter = {
     async next(name) {
-      const row = db
-        .prepare(
-          `INSERT INTO counters (name, value) VALUES (?, 1)
+      const row = statement(
+        db,
+        `INSERT INTO counters (name, value) VALUES (?, 1)
            ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
-        )
-        .get(name) as { value: number };
+      ).get(name) as { value: number };
       return row.value;
     },
   };
@@ -57,7 +57,7 @@ export function openSqliteStorage(dataDir: string): Storage {
       return new SqliteDocumentCollection(db, spec);
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      statement(db, 'SELECT 1').get();
     },
     async close() {
       if (db.open) db.close();
