@@ -9,6 +9,7 @@ import { cardInvoke, channelMessage } from '../test/support/approval-world';
 import { freePort, startBotProcess, type BotProcess } from '../test/support/bot-process';
 import { aCase } from '../test/support/case-builder';
 import { ConnectorStandIn } from '../test/support/connector-stand-in';
+import { filingAnswers } from '../test/support/filing-answers';
 import { startSmtpServer } from '../test/support/smtp-test-server';
 import { cpuSeconds, percentile, timedPool } from './stats';
 
@@ -25,7 +26,7 @@ interface Row {
   note?: string;
 }
 
-const FILING = ['ny unilogin', 'ja', 'ja', 'ja', '010190-1234', '13748136', 'Åse Ørum', 'bekræft'];
+const FILING = filingAnswers();
 const round = (n: number) => Math.round(n * 100) / 100;
 const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
 

@@ -7,6 +7,7 @@ import { personalMessage, post } from '../support/activities';
 import { freePort, startBotProcess } from '../support/bot-process';
 import { ConnectorStandIn } from '../support/connector-stand-in';
 import { until } from '../support/until';
+import { filingAnswers } from '../support/filing-answers';
 
 const da = catalogues.da;
 // .ci/run builds FerretDB and exports where; locally the same cache path is tried.
@@ -56,16 +57,7 @@ describeWithFerret('the database going away and coming back [mongodb]', () => {
     const say = (text: string) => post(bot.port, personalMessage(serviceUrl, 'c-outage', text));
     const ready = async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status;
     try {
-      for (const answer of [
-        'ny unilogin',
-        'ja',
-        'ja',
-        'ja',
-        '010190-1234',
-        '13748136',
-        'Åse Ørum',
-        'bekræft',
-      ]) {
+      for (const answer of filingAnswers()) {
         expect(await say(answer)).toBe(200);
       }
       const caseNumber = /UL-\d{4}-\d{5}/.exec(connector.textsTo('c-outage').join(' '))![0];

@@ -10,6 +10,7 @@ import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { ConnectorStandIn } from '../support/connector-stand-in';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { until } from '../support/until';
+import { filingAnswers } from '../support/filing-answers';
 
 const da = catalogues.da;
 const mongodbUri = process.env.MONGODB_URI;
@@ -76,17 +77,8 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
     two: BotProcess,
     conversation: string,
   ): Promise<string> {
-    const answers = [
-      'ny unilogin',
-      'ja',
-      'ja',
-      'ja',
-      '010190-1234',
-      '13748136',
-      'Åse Ørum',
-      'bekræft',
-    ];
-    for (const [i, answer] of answers.entries()) await say(i % 2 ? two : one, conversation, answer);
+    for (const [i, answer] of filingAnswers().entries())
+      await say(i % 2 ? two : one, conversation, answer);
     return /UL-\d{4}-\d{5}/.exec(connector.textsTo(conversation).join(' '))![0];
   }
 

@@ -4,6 +4,7 @@ import { SmtpSecureMailer } from '../../mail/smtp-secure-mailer';
 import type { StorageChoice } from '../../storage';
 import { personalMessage, post } from './activities';
 import { ConnectorStandIn } from './connector-stand-in';
+import { filingAnswers } from './filing-answers';
 import { startSmtpServer, type SmtpTestServer } from './smtp-test-server';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -134,16 +135,7 @@ export async function startApprovalWorld(
     },
     async file(userId = 'staff-1', cpr = '010190-1234') {
       const conversation = `personal-${userId}`;
-      for (const text of [
-        'ny unilogin',
-        'ja',
-        'ja',
-        'ja',
-        cpr,
-        '13748136',
-        'Åse Ørum-Jæger',
-        'bekræft',
-      ]) {
+      for (const text of filingAnswers(cpr, 'Åse Ørum-Jæger')) {
         await world.say(conversation, text, userId);
       }
       const filed = connector
