@@ -23,12 +23,23 @@ export interface BotProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+/** How to run it: from the TypeScript sources (tests) or compiled under dist/ (the bench). */
+export interface BotProcessOptions {
+  compiled?: boolean;
+  /** Extra node flags, such as --cpu-prof. */
+  nodeArgs?: string[];
+}
+
 /** Starts bot/main.ts with the given environment and waits until it listens. */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  options: BotProcessOptions = {},
+): Promise<BotProcess> {
   const port = await freePort();
+  const entry = options.compiled ? ['dist/bot/main.js'] : ['--import', 'tsx', 'bot/main.ts'];
   const child = spawn(
     process.execPath,
-    ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'],
+    ['--disable-warning=DEP0111', ...(options.nodeArgs ?? []), ...entry],
     {
       cwd: root,
       env: {
