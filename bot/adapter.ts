@@ -5,6 +5,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { languageOf, text } from '../texts';
+import { ConnectorReuse } from './connector-reuse';
 import { errorSummary, isErrorLike } from './logger';
 import type { Env } from './config';
 
@@ -16,7 +17,7 @@ export function createAdapter(env: Env, logger: Logger): CloudAdapter {
     MicrosoftAppType: env.MicrosoftAppType,
     MicrosoftAppTenantId: env.MicrosoftAppTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new ConnectorReuse(auth));
   adapter.onTurnError = (context, error) => apologise(context, error, logger);
   return adapter;
 }
