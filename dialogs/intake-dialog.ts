@@ -172,13 +172,21 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
     return dc.endDialog({ caseNumber: outcome.caseNumber });
   }
 
+  /** One message of three paragraphs: each extra message is another round trip to Teams. */
   private async tellFiled(context: TurnContext, caseNumber: string) {
-    await context.sendActivity(say(context, 'filed.caseNumber', { caseNumber }));
-    await context.sendActivity(say(context, 'filed.processing'));
-    await context.sendActivity(say(context, 'filed.aula'));
+    await context.sendActivity(filedMessage(context, caseNumber));
   }
 
   private state(dc: DialogContext): IntakeState {
     return dc.activeDialog!.state as IntakeState;
   }
+}
+
+/** What the requester is told once a case is filed: its number, what happens next, Aula. */
+export function filedMessage(context: TurnContext, caseNumber: string): string {
+  return [
+    say(context, 'filed.caseNumber', { caseNumber }),
+    say(context, 'filed.processing'),
+    say(context, 'filed.aula'),
+  ].join('\n\n');
 }

@@ -85,6 +85,8 @@ export interface StaffChat extends Chat {
   sendAll(inputs: Input[]): Promise<Reply[]>;
   /** A catalogue text in the chat's language. */
   t(key: TextKey, values?: Record<string, string | number>): string;
+  /** The one message that tells the requester a case is filed: number, what next, Aula. */
+  filedText(caseNumber: string): string;
 }
 
 /** A clock that moves one second on at every reading, so that filing times differ. */
@@ -131,6 +133,12 @@ export function useChats() {
       transcript,
       texts: async (input) => textsOf(await send(input)),
       t: (key, values) => text(language, key, values),
+      filedText: (caseNumber) =>
+        [
+          text(language, 'filed.caseNumber', { caseNumber }),
+          text(language, 'filed.processing'),
+          text(language, 'filed.aula'),
+        ].join('\n\n'),
     };
   };
 }

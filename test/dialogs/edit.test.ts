@@ -143,7 +143,7 @@ describeEachBackend('editing from the summary in the chat', (backend) => {
         const confirm = how === 'typed' ? c.words.confirm : { value: { action: 'intake.confirm' } };
         const replies = await c.texts(confirm);
         expect(c.filed).toHaveLength(1);
-        expect(replies[0]).toBe(c.t('filed.caseNumber', { caseNumber: c.filed[0]! }));
+        expect(replies[0]).toBe(c.filedText(c.filed[0]!));
       },
     );
 

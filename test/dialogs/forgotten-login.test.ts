@@ -82,7 +82,7 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
         expect(c.filed).toHaveLength(2);
         const caseNumber = c.filed[1]!;
         expect(caseNumber).not.toBe(earlier);
-        expect(replies[0]).toBe(c.t('filed.caseNumber', { caseNumber }));
+        expect(replies[0]).toBe(c.filedText(caseNumber));
         const filed = (await c.stores.cases.get(caseNumber))?.value;
         expect(filed).toMatchObject({
           kind: 'forgotten',

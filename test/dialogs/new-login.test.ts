@@ -32,11 +32,7 @@ async function expectFiledMessages(c: StaffChat, replies: string[]) {
   expect(c.filed).toHaveLength(1);
   const caseNumber = c.filed[0]!;
   expect(caseNumber).toMatch(/^UL-\d{4}-\d{5}$/);
-  expect(replies).toEqual([
-    c.t('filed.caseNumber', { caseNumber }),
-    c.t('filed.processing'),
-    c.t('filed.aula'),
-  ]);
+  expect(replies).toEqual([c.filedText(caseNumber)]);
   const stored = (await c.stores.cases.get(caseNumber))?.value;
   expect(stored).toMatchObject({
     caseNumber,
