@@ -25,10 +25,14 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
     private readonly db: Database.Database,
     private readonly spec: CollectionSpec<T>,
   ) {
+    if (!/^[a-z_]+$/.test(spec.name)) throw new Error(`bad collection name: ${spec.name}`);
     for (const field of spec.indexes) {
-      const name = `ix_${spec.name}_${field.replace(/\./g, '_')}`;
+      const suffix = `${spec.name}_${field.replace(/\./g, '_')}`;
+      // Partial, so that writes to other collections (bot state on every turn) skip it.
+      db.exec(`DROP INDEX IF EXISTS "ix_${suffix}"`);
       db.exec(
-        `CREATE INDEX IF NOT EXISTS "${name}" ON documents(collection, json_extract(value, '$.${checkField(spec, field)}'))`,
+        `CREATE INDEX IF NOT EXISTS "px_${suffix}" ON documents(json_extract(value, '$.${checkField(spec, field)}'))
+           WHERE collection = '${spec.name}'`,
       );
     }
   }
@@ -55,8 +59,9 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
   }
 
   async find(query: DocumentQuery): Promise<StoredDocument<T>[]> {
-    const clauses = ['collection = ?'];
-    const params: (string | number)[] = [this.spec.name];
+    // The name is written out, not bound, so that SQLite can use the partial indexes.
+    const clauses = [`collection = '${this.spec.name}'`];
+    const params: (string | number)[] = [];
     for (const [field, wanted] of Object.entries(query.where ?? {})) {
       const path = `json_extract(value, '$.${checkField(this.spec, field)}')`;
       const values = typeof wanted === 'object' ? wanted.in : [wanted];
