@@ -89,11 +89,12 @@ export async function startApp(
     approverIds: env.APPROVER_IDS,
     logger,
   });
+  const mailer = overrides.mailer ?? chooseMailer(env);
   const outbox = new OutboxWorker(
     {
       workflow,
       issuer: builtInIssuer(stores.usernames),
-      mailer: overrides.mailer ?? chooseMailer(env),
+      mailer,
       institutions,
       onMailSent: (value) => confirmMailSent(value),
       onError: (error, caseNumber) =>
@@ -162,6 +163,8 @@ export async function startApp(
       await drained();
       await outbox.stop();
       await background.drain();
+      // A mailer handed in by a test is the test's to close.
+      if (!overrides.mailer) mailer.close?.();
       await stores.storage.close();
     },
   };

@@ -31,4 +31,6 @@ export interface MailReceipt {
  */
 export interface SecureMailer {
   send(mail: SecureMail): Promise<MailReceipt>;
+  /** Lets go of open connections, if it keeps any; called once at shutdown. */
+  close?(): void;
 }

@@ -44,8 +44,13 @@ describe('SmtpSecureMailer against a server that offers STARTTLS', () => {
   beforeEach(() => resetServer(server));
   afterAll(() => server.stop());
 
-  const mailer = (url = server.url): SmtpSecureMailer =>
-    new SmtpSecureMailer({ url, from: FROM, ca: server.ca });
+  const opened: SmtpSecureMailer[] = [];
+  afterEach(() => opened.splice(0).forEach((m) => m.close()));
+  const mailer = (url = server.url): SmtpSecureMailer => {
+    const created = new SmtpSecureMailer({ url, from: FROM, ca: server.ca });
+    opened.push(created);
+    return created;
+  };
 
   it('delivers from, to, subject, text and the case header over TLS 1.2 or newer', async () => {
     const receipt = await mailer().send(aMail());
@@ -74,6 +79,37 @@ describe('SmtpSecureMailer against a server that offers STARTTLS', () => {
     expect(server.stats.insecureMailFrom).toBe(0);
     expect(server.stats.insecureData).toBe(0);
     expect(server.messages.every((m) => m.secure)).toBe(true);
+  });
+
+  it('sends one mail after another over one connection, each inside TLS', async () => {
+    const pooled = mailer();
+    for (let i = 0; i < 5; i++) await pooled.send(aMail());
+
+    expect(server.messages).toHaveLength(5);
+    expect(server.messages.every((m) => m.secure)).toBe(true);
+    expect(server.stats.connections).toBe(1);
+    expect(server.stats.insecureMailFrom).toBe(0);
+  });
+
+  it('opens at most eight connections for many mails at once', async () => {
+    const pooled = mailer();
+    await Promise.all(Array.from({ length: 30 }, () => pooled.send(aMail())));
+
+    expect(server.messages).toHaveLength(30);
+    expect(server.stats.connections).toBeGreaterThan(1);
+    expect(server.stats.connections).toBeLessThanOrEqual(8);
+  });
+
+  it('connects anew when the server dropped its pooled connection', async () => {
+    const pooled = mailer();
+    await pooled.send(aMail());
+    await server.stop();
+    await server.start();
+
+    await pooled.send(aMail());
+
+    expect(server.messages).toHaveLength(2);
+    expect(server.stats.connections).toBe(2);
   });
 
   it('rejects a server whose certificate it does not trust, and nothing arrives', async () => {
