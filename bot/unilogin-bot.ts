@@ -70,7 +70,7 @@ export class UniloginBot extends TeamsActivityHandler {
   /**
    * What the SDK's runDialog does for a bot that is not a skill, without its extra per-turn
    * work: a memory snapshot sent as a trace that Teams drops, and a second state load and save
-   * (run() saves). Profiling showed that as a sixth of a filing turn's CPU.
+   * (run() saves). The snapshot alone was 2.5% of a filing's CPU in the profile.
    */
   private async continueOrBegin(dialogs: DialogSet, context: TurnContext): Promise<void> {
     if (this.stateConfiguration)
