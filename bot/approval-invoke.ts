@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Person } from '../cases/case';
+import type { Case, Person } from '../cases/case';
 import {
   approveCase,
   denyCase,
@@ -40,7 +40,7 @@ const invokeSchema = z.object({
 export interface ApprovalInvokeDeps {
   decisions: DecisionDeps;
   support: SupportChannel;
-  outbox: Pick<OutboxWorker, 'kick'>;
+  outbox: Pick<OutboxWorker, 'kickSoon'>;
   background: BackgroundTasks;
 }
 
@@ -97,8 +97,8 @@ async function answerOutcome(
           await deps.support.tellRequester(decided, 'requester.denied', () => values);
         }
       });
-      if (decided.state === 'approved') void deps.outbox.kick();
-      return cardResponse(deps, decided.caseNumber, actor, language);
+      if (decided.state === 'approved') deps.outbox.kickSoon();
+      return cardResponse(deps, decided, actor, language);
     }
     case 'alreadyDecided': {
       const decision = outcome.case.decision;
@@ -108,7 +108,7 @@ async function answerOutcome(
       };
       return cardResponse(
         deps,
-        number,
+        outcome.case,
         actor,
         language,
         notice('approval.notice.alreadyDecided', values),
@@ -149,7 +149,7 @@ async function refreshed(
   if (!deps.decisions.isApprover(actor.aadObjectId)) {
     const refused =
       found.value.state === 'filed' ? text(language, 'approval.notice.notAnApprover') : undefined;
-    return cardResponse(deps, number, actor, language, refused);
+    return cardResponse(deps, found.value, actor, language, refused);
   }
   await deps.decisions.audit.append({
     at: deps.decisions.now().toISOString(),
@@ -158,22 +158,26 @@ async function refreshed(
     caseNumber: number,
     cprHash: found.value.subject.cprHash,
   });
-  return cardResponse(deps, number, actor, language);
+  return cardResponse(deps, found.value, actor, language);
 }
 
+/** The card as `actor` may see it; the case as just decided or read, or else read now. */
 async function cardResponse(
   deps: ApprovalInvokeDeps,
-  number: string,
+  caseOrNumber: Case | string,
   actor: Person,
   language: Language,
   notice?: string,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const found = await deps.decisions.cases.get(number);
-  if (!found) return errorResponse(text(language, 'approval.notice.unknownCase'));
+  const value =
+    typeof caseOrNumber === 'string'
+      ? (await deps.decisions.cases.get(caseOrNumber))?.value
+      : caseOrNumber;
+  if (!value) return errorResponse(text(language, 'approval.notice.unknownCase'));
   const mayDecide =
     deps.decisions.isApprover(actor.aadObjectId) &&
-    found.value.requester.aadObjectId !== actor.aadObjectId;
-  const card = await deps.support.cardFor(found.value, {
+    value.requester.aadObjectId !== actor.aadObjectId;
+  const card = await deps.support.cardFor(value, {
     withActions: mayDecide,
     notice,
     language,
