@@ -26,8 +26,9 @@ export interface OutboxDeps {
 /** How many mails one worker sends at once. */
 const SEND_CONCURRENCY = 8;
 
-/** How long kickSoon waits for more approvals before looking for due jobs. */
-const KICK_DELAY_MS = 100;
+/** How long kickSoon waits for a pause in approvals, and for how long at most. */
+const KICK_QUIET_MS = 100;
+const KICK_MAX_WAIT_MS = 1000;
 
 /**
  * Sends the secure mail of approved cases. Every instance of the bot runs one; a job is
@@ -37,6 +38,7 @@ const KICK_DELAY_MS = 100;
 export class OutboxWorker {
   private timer?: NodeJS.Timeout;
   private soon?: NodeJS.Timeout;
+  private firstAskedAt?: number;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -70,15 +72,23 @@ export class OutboxWorker {
   }
 
   /**
-   * Looks for due jobs after a short pause: a burst of approvals is answered first and mailed
-   * in one pass, instead of the mail work slowing the answers to the clicks still waiting.
+   * Looks for due jobs once approvals have paused for a moment (at most a second after the
+   * first): a burst of clicks is answered first and mailed in one pass, instead of the mail
+   * work slowing the answers to the clicks still waiting.
    */
   kickSoon(): void {
-    if (this.stopped || this.soon) return;
-    this.soon = setTimeout(() => {
-      this.soon = undefined;
-      void this.kick();
-    }, KICK_DELAY_MS);
+    if (this.stopped) return;
+    this.firstAskedAt ??= Date.now();
+    clearTimeout(this.soon);
+    const untilLatest = this.firstAskedAt + KICK_MAX_WAIT_MS - Date.now();
+    this.soon = setTimeout(
+      () => {
+        this.soon = undefined;
+        this.firstAskedAt = undefined;
+        void this.kick();
+      },
+      Math.max(0, Math.min(KICK_QUIET_MS, untilLatest)),
+    );
   }
 
   /** Stops polling and waits for the pass in flight. */

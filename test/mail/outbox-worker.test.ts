@@ -53,6 +53,15 @@ describe('OutboxWorker.kickSoon', () => {
     await until(() => worker.passes === 2, 2000);
   });
 
+  it('looks within a second even while approvals keep coming', async () => {
+    const stream = setInterval(() => worker.kickSoon(), 50);
+    try {
+      await until(() => worker.passes >= 1, 1500);
+    } finally {
+      clearInterval(stream);
+    }
+  });
+
   it('does not look once stopped', async () => {
     worker.kickSoon();
     await worker.stop();
