@@ -31,8 +31,9 @@ export interface BotParts {
 
 /**
  * Where botbuilder-dialogs looks for the memory-scope configuration of a turn before building
- * it anew (the SDK's DialogManager shares one across turns the same way). Building it was the
- * costliest step of a dialog turn. Should the SDK rename the key, it builds it per turn again.
+ * it anew (the SDK's DialogManager shares one across turns the same way). Building it every
+ * turn was 3% of a filing's CPU in the profile. Should the SDK rename the key, it builds it per
+ * turn again.
  */
 const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
