@@ -1,8 +1,6 @@
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
-  type WaterfallStep,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TextKey } from '../texts';
@@ -20,16 +18,17 @@ const gate: { question: QuestionId; ifNo: TextKey }[] = [
 
 /**
  * Flow 1, a new login: the eligibility gate first (nothing personal is asked before it is
- * passed), then the intake of the case.
+ * passed), then the intake of the case. A waterfall in the root dialog's set, next to the ask
+ * and intake dialogs it starts: as a component of its own it added a dialog level, with its
+ * own dialog context, to every turn of a filing.
  */
-export class NewLoginDialog extends ComponentDialog {
+export class NewLoginDialog extends WaterfallDialog {
   static readonly id = 'newLogin';
 
-  constructor(ask: AskDialog, intake: IntakeDialog) {
+  constructor() {
     super(NewLoginDialog.id);
-    const steps: WaterfallStep[] = [];
     gate.forEach(({ question }, i) => {
-      steps.push(async (step) => {
+      this.addStep(async (step) => {
         if (i > 0) {
           const stop = await this.stopUnlessYes(step, gate[i - 1]!.ifNo);
           if (stop) return stop;
@@ -37,14 +36,10 @@ export class NewLoginDialog extends ComponentDialog {
         return step.beginDialog(AskDialog.id, { question });
       });
     });
-    steps.push(async (step) => {
+    this.addStep(async (step) => {
       const stop = await this.stopUnlessYes(step, gate[gate.length - 1]!.ifNo);
       return stop ?? step.replaceDialog(IntakeDialog.id, { kind: 'new' });
     });
-    this.addDialog(new WaterfallDialog('newLogin.gate', steps));
-    this.addDialog(ask);
-    this.addDialog(intake);
-    this.initialDialogId = 'newLogin.gate';
   }
 
   /** Ends the flow after a "no" (with what to do instead) or after too many unclear answers. */

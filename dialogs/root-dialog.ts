@@ -28,7 +28,7 @@ export class RootDialog extends ComponentDialog {
     const intake = new IntakeDialog(deps);
     this.addDialog(ask);
     this.addDialog(intake);
-    this.addDialog(new NewLoginDialog(ask, intake));
+    this.addDialog(new NewLoginDialog());
     this.addDialog(
       new WaterfallDialog('root.route', [(step) => this.route(step), (step) => step.endDialog()]),
     );
