@@ -7,7 +7,7 @@ import { builtInIssuer } from '../cases/credentials';
 import type { DecisionDeps } from '../cases/decide-case';
 import type { SecureMailer } from '../cases/secure-mail';
 import type { WorkflowDeps } from '../cases/workflow-deps';
-import { RootDialog } from '../dialogs/root-dialog';
+import { personalChatDialogs } from '../dialogs/personal-chat';
 import { say } from '../dialogs/turn-language';
 import { FileDropMailer } from '../mail/file-drop-mailer';
 import { OutboxWorker } from '../mail/outbox-worker';
@@ -126,9 +126,13 @@ export async function startApp(
     });
     if (!posted) await context.sendActivity(say(context, 'requester.waitingForSupport'));
   };
+  const conversationState = new ConversationState(stores.botState);
   const bot = new UniloginBot({
-    conversationState: new ConversationState(stores.botState),
-    rootDialog: new RootDialog({ workflow, rememberConversation: remember, onFiled }),
+    conversationState,
+    personalChat: personalChatDialogs(
+      { workflow, rememberConversation: remember, onFiled },
+      conversationState.createProperty('dialogState'),
+    ),
     rememberConversation: remember,
     onChannelMessage: (context) =>
       answerChannelMessage(context, {

@@ -7,21 +7,16 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import {
-  DialogSet,
-  DialogTurnStatus,
-  type Dialog,
-  type DialogState,
-  type DialogStateManagerConfiguration,
-} from 'botbuilder-dialogs';
+import type { DialogSet, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { welcomeCard } from '../cards/welcome-card';
+import { runPersonalChat } from '../dialogs/personal-chat';
 import { languageOf } from '../texts';
 
 /** What the bot is made of. */
 export interface BotParts {
   conversationState: ConversationState;
-  /** The dialog every personal-chat message goes to. */
-  rootDialog: Dialog;
+  /** The dialogs of a personal chat, on the conversation state's dialog-state property. */
+  personalChat: DialogSet;
   rememberConversation(context: TurnContext): Promise<void>;
   /** Answers an @mention in a team channel. */
   onChannelMessage(context: TurnContext): Promise<void>;
@@ -43,14 +38,11 @@ export class UniloginBot extends TeamsActivityHandler {
 
   constructor(private readonly parts: BotParts) {
     super();
-    const dialogs = new DialogSet(
-      parts.conversationState.createProperty<DialogState>('dialogState'),
-    ).add(parts.rootDialog);
     this.onMessage(async (context, next) => {
       if (context.activity.conversation.conversationType === 'channel') {
         await parts.onChannelMessage(context);
       } else {
-        await this.continueOrBegin(dialogs, context);
+        await this.personalChat(context);
       }
       await next();
     });
@@ -73,13 +65,12 @@ export class UniloginBot extends TeamsActivityHandler {
    * work: a memory snapshot sent as a trace that Teams drops, and a second state load and save
    * (run() saves). The snapshot alone was 2.5% of a filing's CPU in the profile.
    */
-  private async continueOrBegin(dialogs: DialogSet, context: TurnContext): Promise<void> {
+  private async personalChat(context: TurnContext): Promise<void> {
     if (this.stateConfiguration)
       context.turnState.set(STATE_CONFIGURATION, this.stateConfiguration);
-    const dc = await dialogs.createContext(context);
+    const dc = await this.parts.personalChat.createContext(context);
     this.stateConfiguration ??= dc.state.configuration;
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.parts.rootDialog.id);
+    await runPersonalChat(dc);
   }
 
   /** Card actions are parsed by our own schema: the SDK's check throws on a missing action. */

@@ -2,17 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ConversationState, type Activity } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
+import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
 import { cprProtection } from '../../cases/cpr-protection';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
-import { RootDialog } from '../../dialogs/root-dialog';
+import { personalChatDialogs, runPersonalChat } from '../../dialogs/personal-chat';
 import { openStores, type StorageChoice, type Stores } from '../../storage';
 
 /** The keys of one test run; CPRs encrypted under them can be read back in the same run. */
 export const testKeys = { dataEncryptionKey: randomBytes(32), lookupHmacKey: randomBytes(32) };
 
-/** A staff member chatting with the real root dialog on real storage. */
+/** A staff member in a personal chat with the bot's dialogs, on real storage. */
 export interface Chat {
   stores: Stores;
   workflow: WorkflowDeps;
@@ -22,7 +21,7 @@ export interface Chat {
   close(): Promise<void>;
 }
 
-/** Opens storage and a chat with the root dialog, as one user in one language. */
+/** Opens storage and a personal chat, as one user in one language. */
 export async function openChat(
   where: StorageChoice = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-chat-')) },
   options: { locale?: string; userId?: string; now?: () => Date } = {},
@@ -35,19 +34,24 @@ export async function openChat(
     now: options.now ?? (() => new Date()),
   };
   const filed: string[] = [];
-  const dialog = new RootDialog({
-    workflow,
-    rememberConversation: async () => undefined,
-    onFiled: async (caseNumber) => {
-      filed.push(caseNumber);
+  const conversationState = new ConversationState(stores.botState);
+  const dialogs = personalChatDialogs(
+    {
+      workflow,
+      rememberConversation: async () => undefined,
+      onFiled: async (caseNumber) => {
+        filed.push(caseNumber);
+      },
     },
-  });
-  const client = new DialogTestClient(
-    'msteams',
-    dialog,
-    undefined,
-    [],
-    new ConversationState(stores.botState),
+    conversationState.createProperty('dialogState'),
+  );
+  // The turn as the bot runs it: the personal chat, then the state saved.
+  const adapter = new TestAdapter(
+    async (context) => {
+      await runPersonalChat(await dialogs.createContext(context));
+      await conversationState.saveChanges(context);
+    },
+    { channelId: 'msteams' },
   );
   const userId = options.userId ?? 'staff-aad-1';
   return {
@@ -61,13 +65,8 @@ export async function openChat(
         from: { id: `29:${userId}`, name: 'Sofie Sekretær', aadObjectId: userId },
         ...(typeof input === 'string' ? { text: input } : { value: input.value }),
       };
-      const replies: Partial<Activity>[] = [];
-      let reply = await client.sendActivity(activity);
-      while (reply) {
-        replies.push(reply);
-        reply = client.getNextReply();
-      }
-      return replies;
+      await adapter.receiveActivity(activity);
+      return adapter.activeQueue.splice(0);
     },
     close: () => stores.storage.close(),
   };
