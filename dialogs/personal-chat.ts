@@ -40,6 +40,9 @@ export function personalChatDialogs(
  * button starts over, and otherwise the dialog in progress goes on or a command starts.
  */
 export async function runPersonalChat(dc: DialogContext): Promise<void> {
+  // State saved by an older version may name a dialog this one no longer has: start afresh
+  // rather than fail on every message.
+  if (dc.activeDialog && !dc.findDialog(dc.activeDialog.id)) await dc.cancelAllDialogs();
   if (dc.activeDialog) {
     if (parseCommand(dc.context.activity).kind === 'cancel') {
       await dc.cancelAllDialogs();

@@ -86,6 +86,18 @@ describeEachBackend('cancelling a flow in the chat', (backend) => {
       expect(await c.texts(c.words.help)).toEqual([c.t('help.text')]);
     }
 
+    test('a chat saved in a dialog this version no longer has starts fresh', async () => {
+      const c = await open(backend.fresh(), language);
+      await c.texts(c.words.newLogin);
+      const key = 'msteams/conversations/Convo1/';
+      expect(Object.keys(await c.stores.botState.read([key]))).toEqual([key]);
+      const older = { dialogStack: [{ id: 'root', state: { dialogs: { dialogStack: [] } } }] };
+      await c.stores.botState.write({ [key]: { dialogState: older, eTag: '*' } });
+
+      expect(await c.texts(c.words.help)).toEqual([c.t('help.text')]);
+      expect(await c.texts(c.words.newLogin)).toEqual([c.t('eligibility.contactPerson')]);
+    });
+
     test.each(newLoginSteps)(
       'typing cancel at $name of flow 1 stops, files nothing, and the next message starts fresh',
       async (step) => {
