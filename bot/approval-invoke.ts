@@ -1,118 +1,75 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { Case, Person } from '../cases/case';
+import type { CaseNumber } from '../cases/case-number';
 import {
   approveCase,
   denyCase,
   type DecisionDeps,
   type DecisionOutcome,
 } from '../cases/decide-case';
-import type { OutboxWorker } from '../mail/outbox-worker';
-import { languageOf, text, type Language } from '../texts';
+import { mayDecide } from '../cases/lifecycle';
+import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
-import type { BackgroundTasks } from './background';
 import type { SupportChannel } from './support-channel';
-
-const caseNumber = z.string().regex(/^UL-\d{4}-\d{5,}$/);
-
-/** An Action.Execute invoke from the approval card, parsed once into a tagged union. */
-const invokeSchema = z.object({
-  action: z.discriminatedUnion('verb', [
-    z.object({
-      type: z.literal('Action.Execute'),
-      verb: z.literal('case.approve'),
-      data: z.strictObject({ caseNumber }),
-    }),
-    z.object({
-      type: z.literal('Action.Execute'),
-      verb: z.literal('case.deny'),
-      data: z.strictObject({ caseNumber, reason: z.string().max(2000).optional() }),
-    }),
-    z.object({
-      type: z.literal('Action.Execute'),
-      verb: z.literal('case.refresh'),
-      data: z.strictObject({ caseNumber }),
-    }),
-  ]),
-});
 
 /** What answering an approval invoke needs. */
 export interface ApprovalInvokeDeps {
   decisions: DecisionDeps;
   support: SupportChannel;
-  outbox: Pick<OutboxWorker, 'kickSoon'>;
-  background: BackgroundTasks;
 }
 
-const errorResponse = (message: string): AdaptiveCardInvokeResponse => ({
+/** An approval-card action as the router parsed it. */
+export type CaseAction =
+  | { verb: 'approve'; caseNumber: CaseNumber }
+  | { verb: 'deny'; caseNumber: CaseNumber; reason: string }
+  | { verb: 'refresh'; caseNumber: CaseNumber };
+
+/** An invoke's error answer: the client shows the message, the card stays as it was. */
+export const errorResponse = (message: string): AdaptiveCardInvokeResponse => ({
   statusCode: 400,
   type: 'application/vnd.microsoft.error',
   value: { code: 'BadRequest', message },
 });
 
 /**
- * Answers an approval-card invoke at once with the refreshed card; the slow work (updating
- * the posted card, telling the requester, sending the mail) runs after the answer.
+ * Answers an approval-card action at once with the refreshed card. What follows a decision
+ * (the posted card's update, the requester's notice, the secure mail) was written as jobs in
+ * the same write as the decision, and the effects worker runs them.
  */
-export async function answerApprovalInvoke(
-  context: TurnContext,
+export async function answerCaseAction(
+  action: CaseAction,
+  actor: Person,
+  language: Language,
   deps: ApprovalInvokeDeps,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const language = languageOf(context.activity.locale);
-  const parsed = invokeSchema.safeParse(context.activity.value);
-  if (!parsed.success) return errorResponse(text(language, 'approval.notice.malformed'));
-  const from = context.activity.from;
-  const actor: Person = {
-    aadObjectId: from?.aadObjectId ?? from?.id ?? 'unknown',
-    name: from?.name ?? '',
-  };
-  const { action } = parsed.data;
-
-  if (action.verb === 'case.refresh')
-    return refreshed(deps, action.data.caseNumber, actor, language);
+  if (action.verb === 'refresh') return refreshed(deps, action.caseNumber, actor, language);
   const outcome =
-    action.verb === 'case.approve'
-      ? await approveCase(deps.decisions, action.data.caseNumber, actor)
-      : await denyCase(deps.decisions, action.data.caseNumber, actor, action.data.reason ?? '');
-  return answerOutcome(deps, outcome, action.data.caseNumber, actor, language);
+    action.verb === 'approve'
+      ? await approveCase(deps.decisions, action.caseNumber, actor)
+      : await denyCase(deps.decisions, action.caseNumber, actor, action.reason);
+  return answerOutcome(deps, outcome, action.caseNumber, actor, language);
 }
 
 async function answerOutcome(
   deps: ApprovalInvokeDeps,
   outcome: DecisionOutcome,
-  number: string,
+  number: CaseNumber,
   actor: Person,
   language: Language,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const notice = (key: Parameters<typeof text>[1], values?: Record<string, string>) =>
-    text(language, key, values);
+  const notice = (key: TextKey, values?: Record<string, string>) => text(language, key, values);
   switch (outcome.outcome) {
     case 'approved':
-    case 'denied': {
-      const decided = outcome.case;
-      deps.background.run('after decision', async () => {
-        await deps.support.refreshPostedCard(decided);
-        if (decided.state === 'denied') {
-          const values = { caseNumber: decided.caseNumber, reason: decided.decision?.reason ?? '' };
-          await deps.support.tellRequester(decided, 'requester.denied', () => values);
-        }
-      });
-      if (decided.state === 'approved') deps.outbox.kickSoon();
-      return cardResponse(deps, decided, actor, language);
-    }
+    case 'denied':
+      return cardResponse(deps, outcome.case, actor, language);
     case 'alreadyDecided': {
-      const decision = outcome.case.decision;
+      const decided = outcome.case.state === 'filed' ? undefined : outcome.case.decision;
       const values = {
-        name: decision?.by.name ?? '',
-        at: decision ? formatTime(language, decision.at) : '',
+        name: decided?.by.name ?? '',
+        at: decided ? formatTime(language, decided.at) : '',
       };
-      return cardResponse(
-        deps,
-        outcome.case,
-        actor,
-        language,
-        notice('approval.notice.alreadyDecided', values),
-      );
+      const alreadyDecided = notice('approval.notice.alreadyDecided', values);
+      return cardResponse(deps, outcome.case, actor, language, alreadyDecided);
     }
     case 'notAnApprover':
       return cardResponse(deps, number, actor, language, notice('approval.notice.notAnApprover'));
@@ -121,7 +78,7 @@ async function answerOutcome(
     case 'institutionUnknown':
       return cardResponse(
         deps,
-        number,
+        outcome.case,
         actor,
         language,
         notice('approval.notice.institutionUnknown'),
@@ -140,47 +97,44 @@ async function answerOutcome(
  */
 async function refreshed(
   deps: ApprovalInvokeDeps,
-  number: string,
+  number: CaseNumber,
   actor: Person,
   language: Language,
-) {
-  const found = await deps.decisions.cases.get(number);
+): Promise<AdaptiveCardInvokeResponse> {
+  const { decisions } = deps;
+  const found = await decisions.cases.get(number);
   if (!found) return errorResponse(text(language, 'approval.notice.unknownCase'));
-  if (!deps.decisions.isApprover(actor.aadObjectId)) {
+  if (!decisions.rules.isApprover(actor.aadObjectId)) {
     const refused =
-      found.value.state === 'filed' ? text(language, 'approval.notice.notAnApprover') : undefined;
-    return cardResponse(deps, found.value, actor, language, refused);
+      found.state === 'filed' ? text(language, 'approval.notice.notAnApprover') : undefined;
+    return cardResponse(deps, found, actor, language, refused);
   }
-  await deps.decisions.audit.append({
-    at: deps.decisions.now().toISOString(),
+  await decisions.audit.append({
+    at: decisions.now().toISOString(),
     actor,
     action: 'case.viewed',
     caseNumber: number,
-    cprHash: found.value.subject.cprHash,
+    cprHash: found.subject.cprHash,
   });
-  return cardResponse(deps, found.value, actor, language);
+  return cardResponse(deps, found, actor, language);
 }
 
 /** The card as `actor` may see it; the case as just decided or read, or else read now. */
 async function cardResponse(
   deps: ApprovalInvokeDeps,
-  caseOrNumber: Case | string,
+  caseOrNumber: Case | CaseNumber,
   actor: Person,
   language: Language,
   notice?: string,
 ): Promise<AdaptiveCardInvokeResponse> {
   const value =
-    typeof caseOrNumber === 'string'
-      ? (await deps.decisions.cases.get(caseOrNumber))?.value
-      : caseOrNumber;
+    typeof caseOrNumber === 'string' ? await deps.decisions.cases.get(caseOrNumber) : caseOrNumber;
   if (!value) return errorResponse(text(language, 'approval.notice.unknownCase'));
-  const mayDecide =
-    deps.decisions.isApprover(actor.aadObjectId) &&
-    value.requester.aadObjectId !== actor.aadObjectId;
-  const card = await deps.support.cardFor(value, {
-    withActions: mayDecide,
-    notice,
+  const withActions = mayDecide(value, actor, deps.decisions.rules);
+  const card = await deps.support.cardFor(
+    value,
+    { withActions, ...(notice ? { notice } : {}) },
     language,
-  });
+  );
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
 }

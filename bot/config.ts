@@ -73,10 +73,14 @@ export const envSchema = z.object({
   ),
   MAIL_FROM: z.preprocess(blankIsUnset, z.email().optional()),
   SMTP_CA_FILE: optionalString,
-  MAIL_WORKER: flag('true'),
-  MAIL_POLL_MS: z.preprocess(
+  JOB_WORKER: flag('true'),
+  JOB_POLL_MS: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(50).max(600000).default(1000),
+  ),
+  JOB_LEASE_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1000).max(3600000).default(120000),
   ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
@@ -119,8 +123,13 @@ export type Env = z.infer<typeof envSchema>;
 /** The outcome of reading the environment: the settings, or one line per bad variable. */
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
 
+/** Names the previous version read, still honoured when the new one is not set. */
+const renamed = { MAIL_WORKER: 'JOB_WORKER', MAIL_POLL_MS: 'JOB_POLL_MS' } as const;
+
 /** Parses the environment; never throws. */
-export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+export function parseEnv(raw: Record<string, string | undefined>): EnvResult {
+  const source = { ...raw };
+  for (const [old, current] of Object.entries(renamed)) source[current] ||= raw[old];
   const parsed = envSchema.safeParse(source);
   const problems = [
     ...(parsed.error?.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`) ?? []),

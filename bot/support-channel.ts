@@ -5,36 +5,37 @@ import {
   type Activity,
   type CloudAdapter,
   type ConversationParameters,
-  type ConversationReference,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { Logger } from 'pino';
 import { approvalCard } from '../cards/approval-card';
-import type { Case } from '../cases/case';
+import { approvalViewOf, type ApprovalViewOptions } from '../cards/approval-view';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import type { Case, SupportThread } from '../cases/case';
 import type { InstitutionDirectory } from '../cases/secure-mail';
-import type { Stores } from '../storage';
+import type { Stores, StoredConversationReference } from '../storage';
 import { conversationReferenceSchema } from '../storage/conversation-references';
-import { languageOf, text, type Language, type TextKey } from '../texts';
+import { type Language } from '../texts';
+import { inConversation } from './proactive';
 
 /** The key the support channel's reference is kept under. */
 export const SUPPORT_CHANNEL_KEY = 'support-channel';
 
-/** Where the support channel's language comes from: STIL support works in Danish. */
-const CHANNEL_LANGUAGE = 'da';
+/** STIL support works in Danish. */
+const CHANNEL_LANGUAGE: Language = 'da';
 
-/** What talking to the support channel and to requesters needs. */
+/** What talking to the support channel needs. */
 export interface SupportChannelDeps {
   adapter: CloudAdapter;
   appId: string;
-  stores: Stores;
+  stores: Pick<Stores, 'conversationReferences'>;
   institutions: InstitutionDirectory;
   approverIds: readonly string[];
-  logger: Logger;
 }
 
 /**
- * The bot's side of the support channel: it keeps the channel's reference, posts each filed
- * case as a new thread with the approval card, keeps that card current, and tells requesters.
+ * The bot's side of the support channel: it keeps the channel's reference, posts a case's
+ * approval card as a new thread, and replaces the card as the case moves on. Every send
+ * throws when Teams refuses it, so that the job that made it can try again.
  */
 export class SupportChannel {
   constructor(private readonly deps: SupportChannelDeps) {}
@@ -52,129 +53,62 @@ export class SupportChannel {
     await this.deps.stores.conversationReferences.put(SUPPORT_CHANNEL_KEY, stored);
   }
 
-  /** The approval card of a case as the channel shows it to everyone (no buttons). */
+  /** The registered channel, if any. */
+  async channel(): Promise<StoredConversationReference | undefined> {
+    return (await this.deps.stores.conversationReferences.get(SUPPORT_CHANNEL_KEY))?.value;
+  }
+
+  /** The approval card of a case, as `options` ask (the channel's version has no buttons). */
   async cardFor(
     value: Case,
-    options: { withActions: boolean; notice?: string; language?: 'da' | 'en' },
-  ) {
+    options: Omit<ApprovalViewOptions, 'institutionName' | 'approverIds'> = { withActions: false },
+    language: Language = CHANNEL_LANGUAGE,
+  ): Promise<AdaptiveCard> {
     const institution = await this.deps.institutions.find(value.institution.cvr);
-    return approvalCard(
-      {
-        case: value,
-        institutionName: institution?.name,
-        approverIds: this.deps.approverIds,
-        withActions: options.withActions,
-        notice: options.notice,
-      },
-      options.language ?? CHANNEL_LANGUAGE,
-    );
+    const view = approvalViewOf(value, {
+      ...options,
+      institutionName: institution?.name,
+      approverIds: this.deps.approverIds,
+    });
+    return approvalCard(view, language);
   }
 
-  /**
-   * Posts a filed case as a new thread in the support channel and keeps the thread on the
-   * case. False when no channel is registered yet (the case waits for one).
-   */
-  async post(caseNumber: string): Promise<boolean> {
-    const channel = await this.deps.stores.conversationReferences.get(SUPPORT_CHANNEL_KEY);
-    if (!channel) return false;
-    const found = await this.deps.stores.cases.get(caseNumber);
-    if (!found || found.value.support) return true;
-    const card = await this.cardFor(found.value, { withActions: false });
-    let support: Case['support'];
+  /** Posts a case's card as a new thread in the channel; returns where it went. */
+  async post(value: Case, channel: StoredConversationReference): Promise<SupportThread> {
+    const card = await this.cardFor(value);
     // The connector's own createConversation: the SDK's createConversationAsync drops the
     // activityId of the posted card, which updating the card later needs.
-    await this.deps.adapter.continueConversationAsync(
-      this.deps.appId,
-      channel.value as ConversationReference,
-      async (context) => {
-        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
-        const created = await client.conversations.createConversation({
-          isGroup: true,
-          bot: context.activity.recipient,
-          channelData: {
-            channel: { id: channel.value.channelChatId },
-            team: { id: channel.value.teamId },
-          },
-          activity: MessageFactory.attachment(CardFactory.adaptiveCard(card)) as Activity,
-          tenantId: channel.value.conversation.tenantId,
-        } as ConversationParameters);
-        support = { threadId: created.id, activityId: created.activityId ?? '' };
-      },
-    );
-    await this.keepThread(caseNumber, support!);
-    return true;
-  }
-
-  /** Notes the thread on the case; the case may have changed meanwhile, so re-read on conflict. */
-  private async keepThread(caseNumber: string, support: NonNullable<Case['support']>) {
-    for (;;) {
-      const current = await this.deps.stores.cases.get(caseNumber);
-      if (!current || current.value.support) return;
-      const written = await this.deps.stores.cases.replace(
-        { ...current.value, support },
-        current.version,
-      );
-      if (written.ok) {
-        // A decision made before the thread was noted must show on the card too.
-        if (current.value.state !== 'filed')
-          await this.refreshPostedCard({ ...current.value, support });
-        return;
+    return inConversation(this.deps.adapter, this.deps.appId, channel, async (context) => {
+      const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+      const created = await client.conversations.createConversation({
+        isGroup: true,
+        bot: context.activity.recipient,
+        channelData: { channel: { id: channel.channelChatId }, team: { id: channel.teamId } },
+        activity: MessageFactory.attachment(CardFactory.adaptiveCard(card)) as Activity,
+        tenantId: channel.conversation.tenantId,
+      } as ConversationParameters);
+      if (!created.id || !created.activityId) {
+        throw new Error('the connector did not say where the card was posted');
       }
-    }
+      return { threadId: created.id, activityId: created.activityId };
+    });
   }
 
-  /** Posts every filed case that has no thread yet (after a channel is registered). */
-  async postWaiting(): Promise<void> {
-    for (const { value } of await this.deps.stores.cases.listByState(['filed'], 200)) {
-      if (!value.support) await this.post(value.caseNumber);
-    }
-  }
-
-  /** Replaces the posted card with the case's current state, for everyone in the channel. */
-  async refreshPostedCard(value: Case): Promise<void> {
-    const channel = await this.deps.stores.conversationReferences.get(SUPPORT_CHANNEL_KEY);
-    if (!channel || !value.support) return;
-    const card = await this.cardFor(value, { withActions: false });
-    const reference = {
-      ...channel.value,
-      conversation: { ...channel.value.conversation, id: value.support.threadId },
-    };
-    await this.deps.adapter.continueConversationAsync(
-      this.deps.appId,
-      reference as ConversationReference,
-      async (context) => {
-        await context.updateActivity({
-          ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-          id: value.support!.activityId,
-        });
-      },
-    );
-  }
-
-  /** Writes to the requester of a case in their personal chat, in their language. */
-  async tellRequester(
-    value: Case,
-    key: TextKey,
-    values: (language: Language) => Record<string, string>,
+  /** Replaces the posted card with `card`, for everyone in the channel. */
+  async update(
+    thread: SupportThread,
+    card: AdaptiveCard,
+    channel: StoredConversationReference,
   ): Promise<void> {
-    const conversationKey = value.requester.conversationKey;
-    const stored =
-      conversationKey && (await this.deps.stores.conversationReferences.get(conversationKey));
-    if (!stored) {
-      this.deps.logger.warn(
-        { caseNumber: value.caseNumber },
-        'no conversation to tell the requester in',
-      );
-      return;
-    }
-    const language = languageOf(stored.value.locale);
-    const message = text(language, key, values(language));
-    await this.deps.adapter.continueConversationAsync(
-      this.deps.appId,
-      stored.value as ConversationReference,
-      async (context) => {
-        await context.sendActivity(message);
-      },
-    );
+    const reference = {
+      ...channel,
+      conversation: { ...channel.conversation, id: thread.threadId },
+    };
+    await inConversation(this.deps.adapter, this.deps.appId, reference, async (context) => {
+      await context.updateActivity({
+        ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+        id: thread.activityId,
+      });
+    });
   }
 }

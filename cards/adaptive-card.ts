@@ -1,18 +1,80 @@
-/** An Adaptive Card as JSON; the card functions build these from typed data. */
+import type { CardAction } from './card-actions';
+import type { CaseVerb } from './case-verbs';
+
+type Spacing = 'None' | 'Small' | 'Default' | 'Medium' | 'Large';
+type Style = 'default' | 'positive' | 'destructive';
+
+/** A paragraph or heading. */
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  weight?: 'Lighter' | 'Default' | 'Bolder';
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  color?: 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+  spacing?: Spacing;
+}
+
+/** A list of label/value pairs. */
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+}
+
+/** A text field. */
+export interface TextInput {
+  type: 'Input.Text';
+  id: string;
+  label?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+/** The elements the bot's cards are made of. */
+export type CardElement = TextBlock | FactSet | TextInput;
+
+/** A button that sends its data back to the bot as a message (personal-chat cards). */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: CardAction;
+  style?: Style;
+}
+
+/** A Universal Action: the bot answers its invoke with a new card (the approval card). */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title?: string;
+  verb: CaseVerb;
+  data: { caseNumber: string };
+  style?: Style;
+}
+
+/** A button that opens a card inside the card. */
+export interface ShowCardAction {
+  type: 'Action.ShowCard';
+  title: string;
+  card: AdaptiveCard;
+}
+
+/** The buttons the bot's cards carry. */
+export type CardButton = SubmitAction | ExecuteAction | ShowCardAction;
+
+/** An Adaptive Card of the version Teams renders (1.5), as the bot builds them. */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;
   version: '1.5';
-  body: Record<string, unknown>[];
-  actions?: Record<string, unknown>[];
-  refresh?: Record<string, unknown>;
+  body: CardElement[];
+  actions?: CardButton[];
+  refresh?: { action: Omit<ExecuteAction, 'title' | 'style'>; userIds: string[] };
 }
 
 /** A card skeleton of the version Teams renders (1.5). */
-export function adaptiveCard(
-  body: AdaptiveCard['body'],
-  actions?: AdaptiveCard['actions'],
-): AdaptiveCard {
+export function adaptiveCard(body: CardElement[], actions?: CardButton[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -23,7 +85,7 @@ export function adaptiveCard(
 }
 
 /** A bold heading. */
-export const heading = (text: string) => ({
+export const heading = (text: string): TextBlock => ({
   type: 'TextBlock',
   text,
   weight: 'Bolder',
@@ -32,18 +94,40 @@ export const heading = (text: string) => ({
 });
 
 /** A paragraph. */
-export const paragraph = (text: string) => ({ type: 'TextBlock', text, wrap: true });
+export const paragraph = (
+  text: string,
+  extra: Omit<TextBlock, 'type' | 'text'> = {},
+): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...extra,
+});
 
 /** A list of label/value pairs. */
-export const facts = (pairs: [string, string][]) => ({
+export const facts = (pairs: [string, string][]): FactSet => ({
   type: 'FactSet',
   facts: pairs.map(([title, value]) => ({ title, value })),
 });
 
 /** A button that sends `data` back to the bot as a message value. */
-export const submit = (title: string, data: Record<string, unknown>, style?: string) => ({
+export const submit = (title: string, data: CardAction, style?: Style): SubmitAction => ({
   type: 'Action.Submit',
   title,
   data,
+  ...(style ? { style } : {}),
+});
+
+/** A Universal Action on a case. */
+export const execute = (
+  title: string,
+  verb: CaseVerb,
+  caseNumber: string,
+  style?: Style,
+): ExecuteAction => ({
+  type: 'Action.Execute',
+  title,
+  verb,
+  data: { caseNumber },
   ...(style ? { style } : {}),
 });

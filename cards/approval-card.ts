@@ -1,63 +1,89 @@
-import type { Case } from '../cases/case';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
-import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './adaptive-card';
+import {
+  adaptiveCard,
+  execute,
+  facts,
+  heading,
+  paragraph,
+  type AdaptiveCard,
+  type CardButton,
+  type TextBlock,
+} from './adaptive-card';
+import type { ApprovalView } from './approval-view';
+import { caseVerbs, DENY_REASON_INPUT } from './case-verbs';
+
+export type { ApprovalView } from './approval-view';
 
 /** Teams refreshes a card automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
 
-/** What the approval card shows of a case; the CPR only masked. */
-export interface ApprovalView {
-  case: Case;
-  /** The institution's name, or undefined when its CVR is not in the directory. */
-  institutionName?: string;
-  /** The approvers' user ids: they get the card with buttons through `refresh`. */
-  approverIds: readonly string[];
-  /** Whether this rendering carries the Approve and Deny buttons. */
-  withActions: boolean;
-  /** A line for the one who clicked, e.g. that someone else was first. */
-  notice?: string;
-}
-
-const execute = (title: string, verb: string, caseNumber: string, style?: string) => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { caseNumber },
-  ...(style ? { style } : {}),
-});
-
-/** The lines that tell where a case is: the decision and the secure mail. */
-function progressLines(value: Case, institutionName: string, language: Language): string[] {
+/** The lines that tell where a case is: the decision, the secure mail, what failed. */
+function progressLines(view: ApprovalView, language: Language): string[] {
   const at = (iso: string) => formatTime(language, iso);
   const lines: string[] = [];
-  const decision = value.decision;
-  if (decision?.outcome === 'approved') {
+  const by = { name: view.decidedBy ?? '', at: view.decidedAt ? at(view.decidedAt) : '' };
+  if (view.state === 'denied') {
     lines.push(
-      text(language, 'approval.decided.approved', { name: decision.by.name, at: at(decision.at) }),
+      text(language, 'approval.decided.denied', { ...by, reason: view.denialReason ?? '' }),
     );
+  } else if (view.decidedBy) {
+    lines.push(text(language, 'approval.decided.approved', by));
   }
-  if (decision?.outcome === 'denied') {
-    const values = { name: decision.by.name, at: at(decision.at), reason: decision.reason ?? '' };
-    lines.push(text(language, 'approval.decided.denied', values));
-  }
-  if (value.state === 'approved' || value.state === 'sending') {
+  if (view.mail) {
     lines.push(
       text(
         language,
-        value.outbox?.lastError ? 'approval.mailPendingRetry' : 'approval.mailPending',
+        view.mail === 'retrying' ? 'approval.mailPendingRetry' : 'approval.mailPending',
       ),
     );
   }
-  if (value.mail) {
-    const values = {
-      recipient: value.institution.recipient,
-      institution: institutionName,
-      at: at(value.mail.sentAt),
-    };
+  if (view.mailSentAt) {
+    const institution = view.institutionName ?? view.cvr;
+    const values = { recipient: view.recipient, institution, at: at(view.mailSentAt) };
     lines.push(text(language, 'approval.mailSent', values));
   }
+  for (const failure of view.failures) {
+    lines.push(text(language, `failure.${failure.job}`, { at: at(failure.at) }));
+  }
   return lines;
+}
+
+function kindLine(
+  view: ApprovalView,
+  t: (key: TextKey, values?: Record<string, string>) => string,
+) {
+  if (view.kind === 'new') return t('kind.new');
+  return t('approval.kind.forgotten', {
+    requested: t(`requested.${view.requested ?? 'both'}`),
+    earlierCaseNumber: view.earlierCaseNumber ?? '',
+  });
+}
+
+/** Approve, and Deny with a required reason; or, without user-specific views, "Decide". */
+function buttons(view: ApprovalView, t: (key: TextKey) => string): CardButton[] {
+  if (view.state !== 'filed') return [];
+  // A client without user-specific views (or an approver past the 60 refreshed ones) asks by hand.
+  if (!view.withActions)
+    return [execute(t('approval.showActions'), caseVerbs.refresh, view.caseNumber)];
+  const denyCard = adaptiveCard(
+    [
+      {
+        type: 'Input.Text',
+        id: DENY_REASON_INPUT,
+        label: t('approval.denyReason'),
+        isMultiline: true,
+        maxLength: 500,
+        isRequired: true,
+        errorMessage: t('approval.denyReasonRequired'),
+      },
+    ],
+    [execute(t('approval.denySubmit'), caseVerbs.deny, view.caseNumber, 'destructive')],
+  );
+  return [
+    execute(t('approval.approve'), caseVerbs.approve, view.caseNumber, 'positive'),
+    { type: 'Action.ShowCard', title: t('approval.deny'), card: denyCard },
+  ];
 }
 
 /**
@@ -66,65 +92,33 @@ function progressLines(value: Case, institutionName: string, language: Language)
  */
 export function approvalCard(view: ApprovalView, language: Language): AdaptiveCard {
   const t = (key: TextKey, values?: Record<string, string>) => text(language, key, values);
-  const value = view.case;
-  const kind =
-    value.kind === 'new'
-      ? t('kind.new')
-      : t('approval.kind.forgotten', {
-          requested: t(`requested.${value.requested ?? 'both'}`),
-          earlierCaseNumber: value.earlierCaseNumber ?? '',
-        });
-  const institution = view.institutionName ?? value.institution.cvr;
+  const notice: TextBlock[] = view.notice
+    ? [paragraph(view.notice, { color: 'Attention', weight: 'Bolder' })]
+    : [];
   const body = [
-    ...(view.notice ? [{ ...paragraph(view.notice), color: 'Attention', weight: 'Bolder' }] : []),
-    heading(t('approval.title', { caseNumber: value.caseNumber })),
+    ...notice,
+    heading(t('approval.title', { caseNumber: view.caseNumber })),
     facts([
-      [t('approval.kind'), kind],
-      [t('approval.cpr'), value.subject.cprMasked],
-      [t('approval.cvr'), value.institution.cvr],
+      [t('approval.kind'), kindLine(view, t)],
+      [t('approval.cpr'), view.cprMasked],
+      [t('approval.cvr'), view.cvr],
       [t('approval.institution'), view.institutionName ?? '—'],
-      [t('approval.recipient'), value.institution.recipient],
-      [t('approval.filedBy'), `${value.requester.name}, ${formatTime(language, value.filedAt)}`],
-      [t('approval.state'), t(`state.${value.state}`)],
+      [t('approval.recipient'), view.recipient],
+      [t('approval.filedBy'), `${view.requesterName}, ${formatTime(language, view.filedAt)}`],
+      [t('approval.state'), t(`state.${view.state}`)],
     ]),
     ...(view.institutionName
       ? []
-      : [{ ...paragraph(t('approval.institutionUnknown')), color: 'Warning' }]),
-    ...progressLines(value, institution, language).map((line) => paragraph(line)),
+      : [paragraph(t('approval.institutionUnknown'), { color: 'Warning' })]),
+    ...progressLines(view, language).map((line) => paragraph(line)),
   ];
-  const denyCard = adaptiveCard(
-    [
-      {
-        type: 'Input.Text',
-        id: 'reason',
-        label: t('approval.denyReason'),
-        isMultiline: true,
-        maxLength: 500,
-        isRequired: true,
-        errorMessage: t('approval.denyReasonRequired'),
-      },
-    ],
-    [execute(t('approval.denySubmit'), 'case.deny', value.caseNumber, 'destructive')],
-  );
-  const undecided = value.state === 'filed';
-  // A client without user-specific views (or an approver past the 60 refreshed ones) asks by hand.
-  const actions = !undecided
-    ? []
-    : view.withActions
-      ? [
-          execute(t('approval.approve'), 'case.approve', value.caseNumber, 'positive'),
-          { type: 'Action.ShowCard', title: t('approval.deny'), card: denyCard },
-        ]
-      : [execute(t('approval.showActions'), 'case.refresh', value.caseNumber)];
+  const {
+    title: _title,
+    style: _style,
+    ...refresh
+  } = execute('', caseVerbs.refresh, view.caseNumber);
   return {
-    ...adaptiveCard(body, actions),
-    refresh: {
-      action: {
-        type: 'Action.Execute',
-        verb: 'case.refresh',
-        data: { caseNumber: value.caseNumber },
-      },
-      userIds: view.approverIds.slice(0, MAX_REFRESH_USERS),
-    },
+    ...adaptiveCard(body, buttons(view, t)),
+    refresh: { action: refresh, userIds: view.approverIds.slice(0, MAX_REFRESH_USERS) },
   };
 }

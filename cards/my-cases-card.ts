@@ -10,7 +10,7 @@ export function myCasesCard(cases: Case[], language: Language): AdaptiveCard {
     facts(
       cases.map((c): [string, string] => [
         c.caseNumber,
-        `${text(language, `kind.${c.kind}`)} · ${text(language, `state.${c.state}`)} · ${formatTime(language, c.filedAt)}`,
+        `${text(language, `kind.${c.request.kind}`)} · ${text(language, `state.${c.state}`)} · ${formatTime(language, c.filedAt)}`,
       ]),
     ),
   ]);

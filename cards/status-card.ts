@@ -7,15 +7,18 @@ import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './ad
 export function timelineOf(value: Case, language: Language): string[] {
   const at = (iso: string) => formatTime(language, iso);
   const lines = [text(language, 'status.event.filed', { at: at(value.filedAt) })];
-  if (value.decision?.outcome === 'approved') {
+  if (value.state === 'denied') {
+    const reason = value.decision.reason;
+    lines.push(text(language, 'status.event.denied', { at: at(value.decision.at), reason }));
+  } else if (value.state !== 'filed') {
     lines.push(text(language, 'status.event.approved', { at: at(value.decision.at) }));
   }
-  if (value.decision?.outcome === 'denied') {
-    const reason = value.decision.reason ?? '';
-    lines.push(text(language, 'status.event.denied', { at: at(value.decision.at), reason }));
-  }
-  if (value.mail)
+  if (value.state === 'mail_sent') {
     lines.push(text(language, 'status.event.mailSent', { at: at(value.mail.sentAt) }));
+  }
+  for (const failure of value.failures) {
+    lines.push(text(language, `failure.${failure.job}`, { at: at(failure.at) }));
+  }
   return lines;
 }
 
@@ -25,10 +28,10 @@ export function statusCard(value: Case, language: Language): AdaptiveCard {
   return adaptiveCard([
     heading(text(language, 'status.title', { caseNumber: value.caseNumber })),
     facts([
-      [t('status.kind'), t(`kind.${value.kind}`)],
+      [t('status.kind'), t(`kind.${value.request.kind}`)],
       [t('status.state'), t(`state.${value.state}`)],
     ]),
-    { ...paragraph(t('status.timeline')), weight: 'Bolder' },
-    ...timelineOf(value, language).map((line) => ({ ...paragraph(`- ${line}`), spacing: 'None' })),
+    paragraph(t('status.timeline'), { weight: 'Bolder' }),
+    ...timelineOf(value, language).map((line) => paragraph(`- ${line}`, { spacing: 'None' })),
   ]);
 }

@@ -1,5 +1,5 @@
-import type { Case } from './case';
-import type { Requester } from './file-case';
+import type { Case, Requester } from './case';
+import type { CaseNumber } from './case-number';
 import type { WorkflowDeps } from './workflow-deps';
 
 /** How many of a person's cases "my cases" lists. */
@@ -22,11 +22,11 @@ async function auditRead(deps: WorkflowDeps, reader: Requester, value: Case, det
  */
 export async function caseForRequester(
   deps: WorkflowDeps,
-  caseNumber: string,
+  caseNumber: CaseNumber,
   reader: Requester,
 ): Promise<Case | undefined> {
   const found = await deps.cases.get(caseNumber);
-  if (!found || found.value.requester.aadObjectId !== reader.aadObjectId) {
+  if (!found || found.requester.aadObjectId !== reader.aadObjectId) {
     // A probe for someone else's (or no) case leaves a trace, without the case's CPR hash.
     await deps.audit.append({
       at: deps.now().toISOString(),
@@ -36,13 +36,13 @@ export async function caseForRequester(
     });
     return undefined;
   }
-  await auditRead(deps, reader, found.value, 'status');
-  return found.value;
+  await auditRead(deps, reader, found, 'status');
+  return found;
 }
 
 /** The cases a person filed, newest first. */
 export async function casesOfRequester(deps: WorkflowDeps, reader: Requester): Promise<Case[]> {
   const found = await deps.cases.listByRequester(reader.aadObjectId, MY_CASES_LIMIT);
-  for (const { value } of found) await auditRead(deps, reader, value, 'my cases');
-  return found.map((f) => f.value);
+  for (const value of found) await auditRead(deps, reader, value, 'my cases');
+  return found;
 }

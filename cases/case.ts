@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { caseNumberSchema } from './case-number';
+import { cvrSchema } from './cvr';
 
-/** The states of a case; see the lifecycle in the README. */
+/** The states of a case; `lifecycle.ts` has the transitions between them. */
 export const caseStates = ['filed', 'approved', 'sending', 'mail_sent', 'denied'] as const;
 export type CaseState = (typeof caseStates)[number];
 
 /** What a forgotten-login case asks for. */
 export const requestedItems = ['username', 'password', 'both'] as const;
 export type RequestedItems = (typeof requestedItems)[number];
+
+/** The side effects a case can wait for; each runs as a durable job (see `effects.ts`). */
+export const jobKinds = ['postCard', 'updateCard', 'tellRequester', 'sendMail', 'audit'] as const;
+export type JobKind = (typeof jobKinds)[number];
 
 const isoTime = z.iso.datetime();
 
@@ -25,51 +31,128 @@ export const personSchema = z.strictObject({
 });
 export type Person = z.infer<typeof personSchema>;
 
-const decisionSchema = z.strictObject({
-  outcome: z.enum(['approved', 'denied']),
-  by: personSchema,
+/** Who filed a case, and where to tell them about it. */
+export const requesterSchema = personSchema.extend({
+  tenantId: z.string().optional(),
+  conversationKey: z.string().optional(),
+});
+export type Requester = z.infer<typeof requesterSchema>;
+
+/** What was asked for: a new login, or the forgotten login of an earlier case. */
+export const loginRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('new') }),
+  z.strictObject({
+    kind: z.literal('forgotten'),
+    earlierCaseNumber: caseNumberSchema,
+    requested: z.enum(requestedItems),
+  }),
+]);
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** The CPR as a case keeps it: encrypted, keyed hash, masked. */
+export const protectedCprSchema = z.strictObject({
+  cprEncrypted: encryptedCprSchema,
+  cprHash: z.string().regex(/^[0-9a-f]{64}$/),
+  cprMasked: z.string().regex(/^\d{6}-\*{4}$/),
+});
+export type ProtectedCpr = z.infer<typeof protectedCprSchema>;
+
+/** Where the approval card of a case was posted in the support channel. */
+export const supportThreadSchema = z.strictObject({
+  threadId: z.string().min(1),
+  activityId: z.string().min(1),
+});
+export type SupportThread = z.infer<typeof supportThreadSchema>;
+
+/** A side effect that cannot succeed (the conversation is gone, the bot was removed). */
+export const jobFailureSchema = z.strictObject({
+  job: z.enum(jobKinds),
   at: isoTime,
-  reason: z.string().optional(),
+  reason: z.string().max(300),
 });
+export type JobFailure = z.infer<typeof jobFailureSchema>;
 
-const outboxSchema = z.strictObject({
-  state: z.enum(['pending', 'sending', 'sent']),
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: isoTime,
-  leaseUntil: isoTime.optional(),
-  lastError: z.string().optional(),
-});
-
-/** One case as stored: one document per case (see the design notes). */
-export const caseSchema = z.strictObject({
-  caseNumber: z.string().regex(/^UL-\d{4}-\d{5,}$/),
-  kind: z.enum(['new', 'forgotten']),
-  requested: z.enum(requestedItems).optional(),
-  earlierCaseNumber: z.string().optional(),
-  subject: z.strictObject({
-    cprEncrypted: encryptedCprSchema,
-    cprHash: z.string().regex(/^[0-9a-f]{64}$/),
-    cprMasked: z.string().regex(/^\d{6}-\*{4}$/),
-  }),
-  institution: z.strictObject({ cvr: z.string().regex(/^[1-9]\d{7}$/), recipient: z.string() }),
-  requester: personSchema.extend({
-    tenantId: z.string().optional(),
-    conversationKey: z.string().optional(),
-  }),
+/**
+ * What every case has, whatever its state: fixed at filing, except the thread and the failed
+ * jobs, which the effects worker records (and transitions never touch).
+ */
+export const caseFacts = {
+  caseNumber: caseNumberSchema,
+  request: loginRequestSchema,
+  subject: protectedCprSchema,
+  institution: z.strictObject({ cvr: cvrSchema, recipient: z.string() }),
+  requester: requesterSchema,
   filedAt: isoTime,
-  state: z.enum(caseStates),
-  decision: decisionSchema.optional(),
-  outbox: outboxSchema.optional(),
-  support: z.strictObject({ threadId: z.string(), activityId: z.string() }).optional(),
-  mail: z.strictObject({ sentAt: isoTime, messageId: z.string().optional() }).optional(),
-  username: z
-    .string()
-    .regex(/^[a-z]{4}\d{4}$/)
-    .optional(),
-});
+  thread: supportThreadSchema.optional(),
+  failures: z.array(jobFailureSchema),
+};
+/** The names of the facts: everything else on a case belongs to its state. */
+export const caseFactNames = Object.keys(caseFacts) as (keyof typeof caseFacts)[];
+
+const decision = z.strictObject({ by: personSchema, at: isoTime });
+
+/** Each state and exactly the fields it carries. */
+const states = {
+  filed: {},
+  approved: { decision },
+  sending: {
+    decision,
+    /** How many times sending was started. */
+    attempt: z.number().int().positive(),
+    /** True while an attempt may be talking to the mail server: a crash then may have sent. */
+    inFlight: z.boolean(),
+    lastError: z.string().max(300).optional(),
+  },
+  mail_sent: {
+    decision,
+    mail: z.strictObject({
+      sentAt: isoTime,
+      messageId: z.string().optional(),
+      /** The Unilogin username the mail carried (never the password). */
+      username: z
+        .string()
+        .regex(/^[a-z]{4}\d{4}$/)
+        .optional(),
+    }),
+  },
+  denied: { decision: decision.extend({ reason: z.string().min(1) }) },
+} satisfies Record<CaseState, z.ZodRawShape>;
+
+const withState = <S extends CaseState>(state: S) =>
+  z.strictObject({ ...caseFacts, state: z.literal(state), ...states[state] });
+
+/** One case as stored: a discriminated union on `state`, checked on every read and write. */
+export const caseSchema = z.discriminatedUnion('state', [
+  withState('filed'),
+  withState('approved'),
+  withState('sending'),
+  withState('mail_sent'),
+  withState('denied'),
+]);
 export type Case = z.infer<typeof caseSchema>;
 
-/** Formats a case number from its year and sequence number, e.g. UL-2026-00042. */
-export function formatCaseNumber(year: number, sequence: number): string {
-  return `UL-${year}-${String(sequence).padStart(5, '0')}`;
+/** A case in one of the given states. */
+export type CaseIn<S extends CaseState> = Extract<Case, { state: S }>;
+
+/** The facts of a case, without its state. */
+export type CaseFacts = z.infer<z.ZodObject<typeof caseFacts>>;
+
+/** The part of a case that transitions change: its state and the state's fields. */
+export type CaseStatus = Case extends infer C
+  ? C extends Case
+    ? Omit<C, keyof CaseFacts>
+    : never
+  : never;
+
+/** Splits a case into its facts and its status (how storage keeps them apart). */
+export function splitCase(value: Case): { facts: CaseFacts; status: CaseStatus } {
+  const facts: Record<string, unknown> = {};
+  const status: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    (key in caseFacts ? facts : status)[key] = field;
+  }
+  return { facts: facts as CaseFacts, status: status as CaseStatus };
 }
+
+/** The kind of a case, as texts name it. */
+export const kindOf = (value: Pick<Case, 'request'>) => value.request.kind;

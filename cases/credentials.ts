@@ -8,8 +8,11 @@ export interface Credentials {
 
 /** Makes Unilogin credentials. A real identity system can replace the built-in one. */
 export interface CredentialIssuer {
-  /** A username no other case has, reserved for `caseNumber`. */
-  newUsername(caseNumber: string): Promise<string>;
+  /**
+   * The username of a case: reserved for it on the first call, the same one on every later
+   * call (a retried mail carries the same username), and never one another case has.
+   */
+  usernameFor(caseNumber: string): Promise<string>;
   /** A fresh password from a cryptographic random source. */
   newPassword(): string;
 }
@@ -18,6 +21,8 @@ export interface CredentialIssuer {
 export interface UsernameRegistry {
   /** True if the username was free and is now reserved for the case. */
   claim(username: string, caseNumber: string): Promise<boolean>;
+  /** The username reserved for a case, if any. */
+  reservedFor(caseNumber: string): Promise<string | undefined>;
 }
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
@@ -53,7 +58,9 @@ export function randomPassword(length = 14): string {
 /** The built-in issuer: random usernames reserved in a registry, random passwords. */
 export function builtInIssuer(registry: UsernameRegistry): CredentialIssuer {
   return {
-    async newUsername(caseNumber) {
+    async usernameFor(caseNumber) {
+      const reserved = await registry.reservedFor(caseNumber);
+      if (reserved) return reserved;
       for (;;) {
         const username = randomUsername();
         if (await registry.claim(username, caseNumber)) return username;

@@ -1,31 +1,26 @@
-import type { Case, RequestedItems } from './case';
+import type { Case, LoginRequest, ProtectedCpr, Requester } from './case';
+import type { CaseNumber } from './case-number';
 import type { Cpr } from './cpr';
 import { maskCpr } from './cpr';
 import type { CprProtection } from './cpr-protection';
 import type { Cvr } from './cvr';
+import { jobsFor } from './effects';
 import type { WorkflowDeps } from './workflow-deps';
 
-/** The CPR as a case keeps it: encrypted, keyed hash, masked. */
-export type ProtectedCpr = Case['subject'];
-
-/** Who filed a case, and where to tell them about it. */
-export type Requester = Case['requester'];
+export type { ProtectedCpr, Requester } from './case';
 
 /** Everything staff give when they file a case. */
 export interface CaseRequest {
-  kind: Case['kind'];
+  request: LoginRequest;
   subject: ProtectedCpr;
   cvr: Cvr;
   recipient: string;
   requester: Requester;
-  /** Forgotten login only. */
-  requested?: RequestedItems;
-  earlierCaseNumber?: string;
 }
 
 /** The outcome of filing. */
 export type FileCaseOutcome =
-  { outcome: 'filed'; caseNumber: string } | { outcome: 'earlierCaseMismatch' };
+  { outcome: 'filed'; caseNumber: CaseNumber } | { outcome: 'earlierCaseMismatch' };
 
 /** Protects a CPR the moment it is known, so that only this form is ever kept. */
 export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
@@ -42,7 +37,7 @@ export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
  */
 export async function earlierCaseMatches(
   deps: WorkflowDeps,
-  earlierCaseNumber: string,
+  earlierCaseNumber: CaseNumber,
   cprHash: string,
   reader: Requester,
 ): Promise<boolean> {
@@ -55,44 +50,57 @@ export async function earlierCaseMatches(
     cprHash,
     detail: 'checked as the earlier case of a forgotten-login request',
   });
-  const issued = earlier?.value.state === 'mail_sent' && earlier.value.username !== undefined;
-  return Boolean(issued && earlier?.value.subject.cprHash === cprHash);
+  return (
+    earlier?.state === 'mail_sent' &&
+    earlier.mail.username !== undefined &&
+    earlier.subject.cprHash === cprHash
+  );
 }
 
-/** Files a case: checks a forgotten login's earlier case, allocates a number, stores it. */
-export async function fileCase(deps: WorkflowDeps, request: CaseRequest): Promise<FileCaseOutcome> {
-  if (request.kind === 'forgotten') {
-    const earlier = request.earlierCaseNumber ?? '';
-    const matches = await earlierCaseMatches(
-      deps,
-      earlier,
-      request.subject.cprHash,
-      request.requester,
-    );
-    if (!matches) return { outcome: 'earlierCaseMismatch' };
+/** Reserves the number a case will be filed under, before anything is filed. */
+export function reserveCaseNumber(deps: WorkflowDeps): Promise<CaseNumber> {
+  return deps.cases.reserveCaseNumber(deps.now().getUTCFullYear());
+}
+
+/**
+ * Files a case under the number reserved for it when the summary was shown. Filing again
+ * under the same number (a retry, a double click, a restart mid-turn) returns the case
+ * already filed and writes nothing: one confirmation gives one case.
+ */
+export async function fileCase(
+  deps: WorkflowDeps,
+  caseNumber: CaseNumber,
+  request: CaseRequest,
+): Promise<FileCaseOutcome> {
+  if (request.request.kind === 'forgotten') {
+    const { earlierCaseNumber } = request.request;
+    const hash = request.subject.cprHash;
+    if (!(await earlierCaseMatches(deps, earlierCaseNumber, hash, request.requester))) {
+      return { outcome: 'earlierCaseMismatch' };
+    }
   }
-  const filedAt = deps.now();
-  const caseNumber = await deps.cases.nextCaseNumber(filedAt.getUTCFullYear());
+  const now = deps.now();
   const value: Case = {
     caseNumber,
-    kind: request.kind,
-    ...(request.kind === 'forgotten'
-      ? { requested: request.requested, earlierCaseNumber: request.earlierCaseNumber }
-      : {}),
+    request: request.request,
     subject: request.subject,
     institution: { cvr: request.cvr, recipient: request.recipient },
     requester: request.requester,
-    filedAt: filedAt.toISOString(),
+    filedAt: now.toISOString(),
+    failures: [],
     state: 'filed',
   };
-  const stored = await deps.cases.create(value);
-  if (!stored.ok) throw new Error(`case number ${caseNumber} was handed out twice`);
-  await deps.audit.append({
-    at: value.filedAt,
-    actor: { aadObjectId: request.requester.aadObjectId, name: request.requester.name },
-    action: 'case.filed',
+  const actor = { aadObjectId: request.requester.aadObjectId, name: request.requester.name };
+  const filed = { at: value.filedAt, actor, action: 'case.filed', caseNumber };
+  const jobs = jobsFor(
     caseNumber,
-    cprHash: request.subject.cprHash,
-  });
+    [{ kind: 'postCard' }, { kind: 'audit', entry: { ...filed, cprHash: value.subject.cprHash } }],
+    now,
+  );
+  const stored = await deps.cases.create(value, jobs);
+  if (stored.created) deps.jobsQueued?.(jobs);
+  else if (stored.case.requester.aadObjectId !== request.requester.aadObjectId) {
+    throw new Error(`case number ${caseNumber} was reserved twice`);
+  }
   return { outcome: 'filed', caseNumber };
 }

@@ -1,42 +1,55 @@
-import type { Case, Person } from './case';
+import type { Case, CaseState, JobFailure, SupportThread } from './case';
+import type { CaseNumber } from './case-number';
+import type { Job } from './effects';
 
-/** A stored value with the version that a conditional write must name. */
-export interface Versioned<T> {
-  value: T;
-  version: number;
-}
+/** A conditional write's answer: the winner gets the case as written, a loser the stored one. */
+export type TransitionWrite = { won: true; case: Case } | { won: false; case?: Case };
 
-/** The outcome of a conditional write. */
-export type WriteOutcome = { ok: true; version: number } | { ok: false };
-
-/** Where cases live. Writes are conditional on the version read, so the first writer wins. */
-export interface CaseRepository {
-  /** Allocates the next case number of a year from an atomic counter. */
-  nextCaseNumber(year: number): Promise<string>;
-  /** Stores a new case; fails if the case number is taken. */
-  create(value: Case): Promise<WriteOutcome>;
-  get(caseNumber: string): Promise<Versioned<Case> | undefined>;
-  /** Replaces a case only if it is still at `expectedVersion`. */
-  replace(value: Case, expectedVersion: number): Promise<WriteOutcome>;
+/** Where cases live. Every change of state is one conditional write. */
+export interface CaseStore {
+  /** Claims the next case number of a year; no number is ever handed out twice. */
+  reserveCaseNumber(year: number): Promise<CaseNumber>;
+  /**
+   * Stores a new case with its first jobs, in one write. If a case with that number exists
+   * already, nothing is written and the stored case is returned.
+   */
+  create(value: Case, jobs: Job[]): Promise<{ created: boolean; case: Case }>;
+  get(caseNumber: CaseNumber): Promise<Case | undefined>;
+  /**
+   * Stores `next` and its jobs only if the stored state is one of `from`, in one write. The
+   * state's fields are replaced; the facts, the thread and the recorded failures are kept.
+   */
+  transition(
+    caseNumber: CaseNumber,
+    from: readonly CaseState[],
+    next: Case,
+    jobs: Job[],
+  ): Promise<TransitionWrite>;
+  /** Keeps where the approval card was posted, unless a thread is kept already. */
+  recordThread(caseNumber: CaseNumber, thread: SupportThread): Promise<void>;
   /** The cases a person filed, newest first. */
-  listByRequester(aadObjectId: string, limit: number): Promise<Versioned<Case>[]>;
+  listByRequester(aadObjectId: string, limit: number): Promise<Case[]>;
   /** Cases in any of the given states, oldest first. */
-  listByState(states: readonly Case['state'][], limit: number): Promise<Versioned<Case>[]>;
+  listByState(states: readonly CaseState[], limit: number): Promise<Case[]>;
+  /** Cases with a side effect that could not succeed, oldest first. */
+  listWithFailures(limit: number): Promise<Case[]>;
 }
 
-/** One line of the audit log: who did what to which case, and when. */
-export interface AuditEntry {
-  at: string;
-  actor: Person | { system: string };
-  action: string;
-  caseNumber?: string;
-  /** The keyed hash of a CPR, never the CPR itself. */
-  cprHash?: string;
-  detail?: string;
-}
-
-/** The append-only audit log. */
-export interface AuditLog {
-  append(entry: AuditEntry): Promise<void>;
-  forCase(caseNumber: string): Promise<AuditEntry[]>;
+/**
+ * The durable jobs of all cases. A worker takes a due job with a lease (a conditional write),
+ * runs it, and then completes it, puts it back for later, or records it as failed; each of
+ * these holds only while the worker's lease does.
+ */
+export interface JobQueue {
+  /** Jobs that may be taken at `now` (ISO time), the longest-waiting first. */
+  due(now: string, limit: number): Promise<Job[]>;
+  /** Takes a job until `leaseUntil`; undefined if another worker was first. */
+  claim(job: Job, now: string, leaseUntil: string): Promise<Job | undefined>;
+  complete(job: Job): Promise<void>;
+  /** Releases a job to be taken again at `availableAt`. */
+  retry(job: Job, availableAt: string, error: string): Promise<void>;
+  /** Removes a job that cannot succeed and records the failure on its case. */
+  fail(job: Job, failure: JobFailure): Promise<void>;
+  /** Makes every waiting job of a kind due at `now` (a support channel was registered, say). */
+  wake(kind: Job['kind'], now: string): Promise<void>;
 }

@@ -7,8 +7,9 @@ import {
 } from 'botbuilder-dialogs';
 import { parseCardAction, type EditableField } from '../cards/card-actions';
 import { fieldLabel, fieldsOf, summaryCard } from '../cards/summary-card';
-import type { Cvr } from '../cases/cvr';
-import { earlierCaseMatches, fileCase } from '../cases/file-case';
+import type { CaseNumber } from '../cases/case-number';
+import { earlierCaseMatches, fileCase, reserveCaseNumber } from '../cases/file-case';
+import { filedCard } from '../cards/filed-card';
 import { AskDialog, MAX_ATTEMPTS, type AskResult } from './ask-dialog';
 import type { DialogDeps } from './dialog-deps';
 import type { Answers } from './questions';
@@ -24,6 +25,10 @@ interface IntakeState {
   verified: boolean;
   mismatches: number;
   phase: 'asking' | 'review' | 'choosingField';
+  /** Reserved when the summary is first shown: confirming files under it, and only once. */
+  caseNumber?: CaseNumber;
+  /** The summary card as sent, so that it can be replaced once the case is filed. */
+  summaryActivityId?: string;
 }
 
 /**
@@ -130,6 +135,7 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
   private async review(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.state(dc);
     state.phase = 'review';
+    state.caseNumber ??= await reserveCaseNumber(this.deps.workflow);
     const answers = state.answers as Answers;
     const card = summaryCard(
       {
@@ -143,7 +149,10 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
       },
       languageOfTurn(dc.context),
     );
-    await dc.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    const sent = await dc.context.sendActivity(
+      MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+    );
+    state.summaryActivityId = sent?.id;
     return Dialog.EndOfTurn;
   }
 
@@ -154,27 +163,40 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
       return Dialog.EndOfTurn;
     }
     const answers = state.answers as Answers;
-    const requester = requesterOf(dc.context.activity);
-    const outcome = await fileCase(this.deps.workflow, {
-      kind: state.kind,
+    // A state saved before numbers were reserved at the summary reserves one now.
+    state.caseNumber ??= await reserveCaseNumber(this.deps.workflow);
+    const outcome = await fileCase(this.deps.workflow, state.caseNumber, {
+      request:
+        state.kind === 'new'
+          ? { kind: 'new' }
+          : {
+              kind: 'forgotten',
+              earlierCaseNumber: answers.earlierCaseNumber,
+              requested: answers.requested,
+            },
       subject: answers.cpr,
-      cvr: answers.cvr as Cvr,
+      cvr: answers.cvr,
       recipient: answers.recipient,
-      requester,
-      ...(state.kind === 'forgotten'
-        ? { requested: answers.requested, earlierCaseNumber: answers.earlierCaseNumber }
-        : {}),
+      requester: requesterOf(dc.context.activity),
     });
     if (outcome.outcome === 'earlierCaseMismatch') return this.mismatch(dc);
     await this.deps.rememberConversation(dc.context);
-    await this.tellFiled(dc.context, outcome.caseNumber);
-    await this.deps.onFiled(outcome.caseNumber, dc.context);
+    // One message of three paragraphs: each extra message is another round trip to Teams.
+    await dc.context.sendActivity(filedMessage(dc.context, outcome.caseNumber));
+    await this.replaceSummary(dc.context, state, outcome.caseNumber);
+    await this.deps.onFiled(dc.context, outcome.caseNumber);
     return dc.endDialog({ caseNumber: outcome.caseNumber });
   }
 
-  /** One message of three paragraphs: each extra message is another round trip to Teams. */
-  private async tellFiled(context: TurnContext, caseNumber: string) {
-    await context.sendActivity(filedMessage(context, caseNumber));
+  /** The summary card loses its buttons once the case is filed: it now says under which number. */
+  private async replaceSummary(context: TurnContext, state: IntakeState, caseNumber: CaseNumber) {
+    const id = state.summaryActivityId ?? context.activity.replyToId;
+    if (!id) return;
+    const card = filedCard({ kind: state.kind, caseNumber }, languageOfTurn(context));
+    await context.updateActivity({
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+      id,
+    });
   }
 
   private state(dc: DialogContext): IntakeState {

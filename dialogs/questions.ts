@@ -1,8 +1,8 @@
 import type { RequestedItems } from '../cases/case';
-import { parseCaseNumber } from '../cases/case-number';
+import { parseCaseNumber, type CaseNumber } from '../cases/case-number';
 import { parseCpr } from '../cases/cpr';
 import type { CprProtection } from '../cases/cpr-protection';
-import { parseCvr } from '../cases/cvr';
+import { parseCvr, type Cvr } from '../cases/cvr';
 import { protectCpr, type ProtectedCpr } from '../cases/file-case';
 import type { Parsed } from '../cases/parse-result';
 import { parseRecipientName } from '../cases/recipient';
@@ -19,9 +19,9 @@ export interface Question<T> {
 
 /** The answers a case needs, in the form the dialog keeps them (the CPR already protected). */
 export interface Answers {
-  earlierCaseNumber: string;
+  earlierCaseNumber: CaseNumber;
   cpr: ProtectedCpr;
-  cvr: string;
+  cvr: Cvr;
   recipient: string;
   requested: RequestedItems;
 }
@@ -31,9 +31,9 @@ export interface Questions {
   'eligibility.contactPerson': Question<boolean>;
   'eligibility.registered': Question<boolean>;
   'eligibility.triedMitId': Question<boolean>;
-  earlierCaseNumber: Question<string>;
+  earlierCaseNumber: Question<CaseNumber>;
   cpr: Question<ProtectedCpr>;
-  cvr: Question<string>;
+  cvr: Question<Cvr>;
   recipient: Question<string>;
   requested: Question<RequestedItems>;
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Versioned, WriteOutcome } from '../cases/ports';
 
 /** A primitive that an indexed field can be compared with. */
 export type FieldValue = string | number | boolean;
@@ -19,6 +18,15 @@ export interface CollectionSpec<T> {
   indexes: readonly string[];
 }
 
+/** A stored value with the version that a conditional write must name. */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+/** The outcome of a conditional write. */
+export type WriteOutcome = { ok: true; version: number } | { ok: false };
+
 /** A stored document and its key. */
 export interface StoredDocument<T> extends Versioned<T> {
   key: string;
@@ -33,11 +41,6 @@ export interface DocumentCollection<T> {
   put(key: string, value: T, expectedVersion?: number): Promise<WriteOutcome>;
   delete(key: string): Promise<void>;
   find(query: DocumentQuery): Promise<StoredDocument<T>[]>;
-}
-
-/** Hands out numbers that are never handed out twice for the same name. */
-export interface Counter {
-  next(name: string): Promise<number>;
 }
 
 /** Thrown when a document fails its collection's schema; nothing was written. */

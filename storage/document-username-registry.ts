@@ -6,7 +6,7 @@ import type { CollectionSpec, DocumentCollection } from './document-collection';
 export const usernamesSpec: CollectionSpec<{ caseNumber: string }> = {
   name: 'usernames',
   schema: z.strictObject({ caseNumber: z.string() }),
-  indexes: [],
+  indexes: ['caseNumber'],
 };
 
 /** Reserves usernames in a document collection; the first create of a key wins. */
@@ -15,5 +15,10 @@ export class DocumentUsernameRegistry implements UsernameRegistry {
 
   async claim(username: string, caseNumber: string): Promise<boolean> {
     return (await this.usernames.put(username, { caseNumber }, 0)).ok;
+  }
+
+  async reservedFor(caseNumber: string): Promise<string | undefined> {
+    const [found] = await this.usernames.find({ where: { caseNumber }, limit: 1 });
+    return found?.key;
   }
 }

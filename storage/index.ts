@@ -1,11 +1,11 @@
+import type { AuditLog } from '../cases/audit';
 import type { UsernameRegistry } from '../cases/credentials';
-import type { CaseRepository } from '../cases/ports';
+import type { CaseStore, JobQueue } from '../cases/ports';
 import { BotStateStorage, botStateSpec } from './bot-state-storage';
 import {
   conversationReferencesSpec,
   type StoredConversationReference,
 } from './conversation-references';
-import { DocumentCaseRepository, casesSpec } from './document-case-repository';
 import type { DocumentCollection } from './document-collection';
 import { DocumentUsernameRegistry, usernamesSpec } from './document-username-registry';
 import { openMongoStorage } from './mongo/mongo-storage';
@@ -18,7 +18,9 @@ export type { StoredConversationReference } from './conversation-references';
 /** Everything the bot keeps, opened on the backend that the configuration names. */
 export interface Stores {
   storage: Storage;
-  cases: CaseRepository;
+  cases: CaseStore;
+  jobs: JobQueue;
+  audit: AuditLog;
   botState: BotStateStorage;
   conversationReferences: DocumentCollection<StoredConversationReference>;
   usernames: UsernameRegistry;
@@ -38,7 +40,9 @@ export async function openStores(choice: StorageChoice): Promise<Stores> {
     : openSqliteStorage(choice.dataDir);
   return {
     storage,
-    cases: new DocumentCaseRepository(await storage.collection(casesSpec), storage.counter),
+    cases: storage.cases,
+    jobs: storage.jobs,
+    audit: storage.audit,
     botState: new BotStateStorage(await storage.collection(botStateSpec)),
     conversationReferences: await storage.collection(conversationReferencesSpec),
     usernames: new DocumentUsernameRegistry(await storage.collection(usernamesSpec)),

@@ -1,12 +1,14 @@
-import type { AuditLog } from '../cases/ports';
-import type { CollectionSpec, Counter, DocumentCollection } from './document-collection';
+import type { AuditLog } from '../cases/audit';
+import type { CaseStore, JobQueue } from '../cases/ports';
+import type { CollectionSpec, DocumentCollection } from './document-collection';
 
 /** One storage backend: everything the bot keeps, behind technology-neutral interfaces. */
 export interface Storage {
   readonly kind: 'mongodb' | 'sqlite';
-  collection<T>(spec: CollectionSpec<T>): Promise<DocumentCollection<T>>;
-  readonly counter: Counter;
+  readonly cases: CaseStore;
+  readonly jobs: JobQueue;
   readonly audit: AuditLog;
+  collection<T>(spec: CollectionSpec<T>): Promise<DocumentCollection<T>>;
   /** Resolves when the store answers; rejects when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

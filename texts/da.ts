@@ -79,6 +79,7 @@ export const da = {
   'summary.edit': 'Ret',
   'summary.cancel': 'Annuller',
   'summary.editWhich': 'Hvad vil du rette?',
+  'summary.filedAs': 'Oprettet som sag **{caseNumber}**.',
   'summary.words.confirm': 'bekræft',
   'summary.words.edit': 'ret',
 
@@ -158,6 +159,13 @@ export const da = {
     'Sagen kan ikke godkendes: CVR-nummeret findes ikke i institutionsregisteret. Tilføj institutionen og prøv igen.',
   'approval.notice.reasonMissing': 'En afvisning kræver en begrundelse.',
   'approval.notice.malformed': 'Den handling forstod jeg ikke. Intet er ændret.',
+  'failure.postCard': 'Sagen kunne ikke lægges i supportkanalen ({at}). Kontakt STIL-support.',
+  'failure.updateCard': 'Kortet i supportkanalen kunne ikke opdateres ({at}).',
+  'failure.tellRequester': 'Beskeden til den, der oprettede sagen, kunne ikke leveres ({at}).',
+  'failure.sendMail': 'Den sikre mail kunne ikke sendes ({at}).',
+  'failure.audit': 'Revisionssporet kunne ikke skrives ({at}).',
+  'groupChat.personalOnly':
+    'Jeg hjælper kun i en personlig chat, så ingen andre ser sagens oplysninger. Skriv til mig direkte.',
   'channel.registered':
     'Denne kanal er nu registreret som godkendelseskanal for Unilogin-sager. Nye sager lægges her.',
   'channel.registerRefused': 'Kun godkendere kan registrere godkendelseskanalen.',
@@ -165,6 +173,7 @@ export const da = {
     'I kanalen kan jeg: **@Unilogin registrer** (gør kanalen til godkendelseskanal) og **@Unilogin afventende** (vis sager, der venter på afgørelse).',
   'channel.pendingNone': 'Ingen sager venter på afgørelse.',
   'channel.pendingTitle': 'Sager, der venter på afgørelse',
+  'channel.failingTitle': 'Sager, hvor noget ikke kunne gennemføres',
   'requester.waitingForSupport':
     'STIL-support har endnu ikke sat en godkendelseskanal op, så sagen venter på dem. Den bliver behandlet, så snart kanalen er klar.',
   'requester.mailSent':

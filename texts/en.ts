@@ -79,6 +79,7 @@ export const en: Catalogue = {
   'summary.edit': 'Edit',
   'summary.cancel': 'Cancel',
   'summary.editWhich': 'What do you want to change?',
+  'summary.filedAs': 'Filed as case **{caseNumber}**.',
   'summary.words.confirm': 'confirm',
   'summary.words.edit': 'edit',
 
@@ -159,6 +160,13 @@ export const en: Catalogue = {
     'The case cannot be approved: the CVR number is not in the institution directory. Add the institution and try again.',
   'approval.notice.reasonMissing': 'A denial needs a reason.',
   'approval.notice.malformed': 'I did not understand that action. Nothing was changed.',
+  'failure.postCard': 'The case could not be posted to the support channel ({at}). Contact STIL support.',
+  'failure.updateCard': 'The card in the support channel could not be updated ({at}).',
+  'failure.tellRequester': 'The message to the person who filed the case could not be delivered ({at}).',
+  'failure.sendMail': 'The secure mail could not be sent ({at}).',
+  'failure.audit': 'The audit trail could not be written ({at}).',
+  'groupChat.personalOnly':
+    'I only help in a personal chat, so that nobody else sees a case\'s details. Write to me directly.',
   'channel.registered':
     'This channel is now the approval channel for Unilogin cases. New cases will be posted here.',
   'channel.registerRefused': 'Only approvers can register the approval channel.',
@@ -166,6 +174,7 @@ export const en: Catalogue = {
     'In the channel I can: **@Unilogin register** (make this the approval channel) and **@Unilogin pending** (list the cases waiting for a decision).',
   'channel.pendingNone': 'No cases are waiting for a decision.',
   'channel.pendingTitle': 'Cases waiting for a decision',
+  'channel.failingTitle': 'Cases where something could not be done',
   'requester.waitingForSupport':
     'STIL support has not set up an approval channel yet, so the case waits for them. It will be handled as soon as the channel is ready.',
   'requester.mailSent':

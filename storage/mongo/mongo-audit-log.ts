@@ -1,9 +1,9 @@
-import type { Collection, ObjectId } from 'mongodb';
-import type { AuditEntry, AuditLog } from '../../cases/ports';
-import { auditEntrySchema } from '../audit-entry-schema';
+import type { Collection } from 'mongodb';
+import { auditEntrySchema, type AuditEntry, type AuditLog } from '../../cases/audit';
+import { isDuplicateKey } from './duplicate-key';
 
-/** An audit entry as stored: the entry and its insertion id, which orders entries of one writer. */
-export type AuditDocument = AuditEntry & { _id?: ObjectId };
+/** An audit entry as stored, with the id of the job that wrote it, if one did. */
+export type AuditDocument = AuditEntry & { _id?: string };
 
 /** The audit log as a MongoDB collection that this code only ever inserts into. */
 export class MongoAuditLog implements AuditLog {
@@ -13,8 +13,14 @@ export class MongoAuditLog implements AuditLog {
     await this.entries.createIndex({ caseNumber: 1, at: 1 });
   }
 
-  async append(entry: AuditEntry): Promise<void> {
-    await this.entries.insertOne({ ...auditEntrySchema.parse(entry) });
+  async append(entry: AuditEntry, id?: string): Promise<void> {
+    const checked = auditEntrySchema.parse(entry);
+    try {
+      // An entry with an id is written once, however often its job runs.
+      await this.entries.insertOne(id === undefined ? { ...checked } : { ...checked, _id: id });
+    } catch (error) {
+      if (!isDuplicateKey(error) || id === undefined) throw error;
+    }
   }
 
   async forCase(caseNumber: string): Promise<AuditEntry[]> {

@@ -1,48 +1,49 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Collection } from 'mongodb';
-import type { Counter } from '../document-collection';
 import { isDuplicateKey } from './duplicate-key';
 
-/** One number handed out: its unique `_id` is what makes the hand-out atomic. */
-export interface CounterSlot {
+/**
+ * A counter document `{_id: name, n}`, or (kept by the version before) one slot document per
+ * number handed out, `{_id: 'name|n', name, n}`.
+ */
+export interface CounterDocument {
   _id: string;
-  name: string;
   n: number;
+  name?: string;
 }
 
 /**
- * A counter whose every number is a document of its own: the next number is claimed by
- * inserting it, and a duplicate key means another writer was first. Slots are never deleted
- * (one small document per case), so a number is never handed out twice.
+ * Hands out the numbers of a name, each once: the next number is claimed by a conditional
+ * update from the number just read (compare and set), so of two racing claims one wins and
+ * the other reads again. It never trusts the document an update returns, which a stand-in
+ * server was seen to get wrong under concurrency.
  */
-export class MongoCounter implements Counter {
-  /** Claims from this process wait in line, so that they never race each other. */
-  private queue: Promise<unknown> = Promise.resolve();
+export class MongoCounter {
+  constructor(private readonly counters: Collection<CounterDocument>) {}
 
-  constructor(private readonly slots: Collection<CounterSlot>) {}
-
-  async createIndexes(): Promise<void> {
-    await this.slots.createIndex({ name: 1, n: -1 });
-  }
-
-  next(name: string): Promise<number> {
-    const claimed = this.queue.then(() => this.claim(name));
-    this.queue = claimed.catch(() => undefined);
-    return claimed;
-  }
-
-  private async claim(name: string): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      const last = await this.slots.findOne({ name }, { sort: { n: -1 }, projection: { n: 1 } });
-      const n = (last?.n ?? 0) + 1;
-      try {
-        await this.slots.insertOne({ _id: `${name}|${n}`, name, n });
-        return n;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+  async next(name: string): Promise<number> {
+    for (;;) {
+      const current = await this.counters.findOne({ _id: name });
+      if (!current) {
+        const n = (await this.lastLegacySlot(name)) + 1;
+        try {
+          await this.counters.insertOne({ _id: name, n });
+          return n;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          continue;
+        }
       }
-      // Another process was first: spread the retries of competing processes out.
-      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+      const claimed = await this.counters.updateOne(
+        { _id: name, n: current.n },
+        { $set: { n: current.n + 1 } },
+      );
+      if (claimed.modifiedCount === 1) return current.n + 1;
     }
+  }
+
+  /** The highest number the version before handed out as slot documents (0 if none). */
+  private async lastLegacySlot(name: string): Promise<number> {
+    const last = await this.counters.findOne({ name }, { sort: { n: -1 }, projection: { n: 1 } });
+    return last?.n ?? 0;
   }
 }

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { statement } from './statements';
-import type { WriteOutcome } from '../../cases/ports';
 import {
   checkDocument,
   checkField,
@@ -9,6 +8,7 @@ import {
   type DocumentQuery,
   type FieldValue,
   type StoredDocument,
+  type WriteOutcome,
 } from '../document-collection';
 
 interface Row {

@@ -1,3 +1,4 @@
+import type { CaseNumber } from '../../cases/case-number';
 import { catalogues } from '../../texts';
 import { startApprovalWorld, type ApprovalWorld } from '../support/approval-world';
 import { parseMail } from '../support/smtp-test-server';
@@ -150,9 +151,9 @@ describeEachBackend('approval in the support channel', (backend) => {
     }
     const unknownVerb = await world.invoke('case.delete', { caseNumber }, 'approver-1');
     expect(unknownVerb.status).toBe(400);
-    const stored = await world.app.stores.cases.get(caseNumber);
-    expect(stored?.value.state).toBe('filed');
-    const audit = await world.app.stores.storage.audit.forCase(caseNumber);
+    const stored = await world.app.stores.cases.get(caseNumber as CaseNumber);
+    expect(stored?.state).toBe('filed');
+    const audit = await world.app.stores.audit.forCase(caseNumber);
     expect(audit.filter((e) => e.action === 'decision.refused')).toHaveLength(3);
   });
 
@@ -176,6 +177,6 @@ describeEachBackend('approval in the support channel', (backend) => {
     expect(JSON.stringify(postedCards()[0])).toContain(da['approval.institutionUnknown']);
     const answer = await world.invoke('case.approve', { caseNumber }, 'approver-1');
     expect(JSON.stringify(answer.body.value)).toContain(da['approval.notice.institutionUnknown']);
-    expect((await world.app.stores.cases.get(caseNumber))?.value.state).toBe('filed');
+    expect((await world.app.stores.cases.get(caseNumber as CaseNumber))?.state).toBe('filed');
   });
 });

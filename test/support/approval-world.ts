@@ -106,7 +106,7 @@ export async function startApprovalWorld(
       {
         APPROVER_IDS: (options.approvers ?? APPROVERS).join(','),
         INSTITUTIONS_FILE: institutionsFile,
-        MAIL_POLL_MS: String(options.pollMs ?? 100),
+        JOB_POLL_MS: String(options.pollMs ?? 100),
       },
       {
         mailer: new SmtpSecureMailer({ url: smtp.url, from: 'unilogin@stil.example', ca: smtp.ca }),

@@ -29,8 +29,9 @@ export async function openChat(
   const stores = await openStores(where);
   const workflow: WorkflowDeps = {
     cases: stores.cases,
-    audit: stores.storage.audit,
+    audit: stores.audit,
     protection: cprProtection(testKeys),
+    rules: { isApprover: () => false },
     now: options.now ?? (() => new Date()),
   };
   const filed: string[] = [];
@@ -39,7 +40,7 @@ export async function openChat(
     {
       workflow,
       rememberConversation: async () => undefined,
-      onFiled: async (caseNumber) => {
+      onFiled: async (_context, caseNumber) => {
         filed.push(caseNumber);
       },
     },

@@ -1,0 +1,63 @@
+import type { Case, CaseState, JobKind, RequestedItems } from '../cases/case';
+
+/** What the approval card shows of a case: flat, the CPR only masked, no ciphertext or hash. */
+export interface ApprovalView {
+  caseNumber: string;
+  kind: 'new' | 'forgotten';
+  /** Forgotten login only. */
+  requested?: RequestedItems;
+  earlierCaseNumber?: string;
+  cprMasked: string;
+  cvr: string;
+  /** The institution's name, or undefined when its CVR is not in the directory. */
+  institutionName?: string;
+  recipient: string;
+  requesterName: string;
+  filedAt: string;
+  state: CaseState;
+  decidedBy?: string;
+  decidedAt?: string;
+  denialReason?: string;
+  /** Set while the mail waits: `retrying` once an attempt has failed. */
+  mail?: 'waiting' | 'retrying';
+  mailSentAt?: string;
+  /** Side effects that could not succeed. */
+  failures: { job: JobKind; at: string }[];
+  /** The approvers' user ids: they get the card with buttons through `refresh`. */
+  approverIds: readonly string[];
+  /** Whether this rendering carries the Approve and Deny buttons. */
+  withActions: boolean;
+  /** A line for the one who clicked, e.g. that someone else was first. */
+  notice?: string;
+}
+
+/** How the card is shown, beyond the case itself. */
+export type ApprovalViewOptions = Pick<
+  ApprovalView,
+  'institutionName' | 'approverIds' | 'withActions' | 'notice'
+>;
+
+/** Maps a case to the approval card's view. */
+export function approvalViewOf(value: Case, options: ApprovalViewOptions): ApprovalView {
+  const decision = value.state === 'filed' ? undefined : value.decision;
+  return {
+    caseNumber: value.caseNumber,
+    kind: value.request.kind,
+    ...(value.request.kind === 'forgotten'
+      ? { requested: value.request.requested, earlierCaseNumber: value.request.earlierCaseNumber }
+      : {}),
+    cprMasked: value.subject.cprMasked,
+    cvr: value.institution.cvr,
+    recipient: value.institution.recipient,
+    requesterName: value.requester.name,
+    filedAt: value.filedAt,
+    state: value.state,
+    ...(decision ? { decidedBy: decision.by.name, decidedAt: decision.at } : {}),
+    ...(value.state === 'denied' ? { denialReason: value.decision.reason } : {}),
+    ...(value.state === 'approved' ? { mail: 'waiting' } : {}),
+    ...(value.state === 'sending' ? { mail: value.lastError ? 'retrying' : 'waiting' } : {}),
+    ...(value.state === 'mail_sent' ? { mailSentAt: value.mail.sentAt } : {}),
+    failures: value.failures.map(({ job, at }) => ({ job, at })),
+    ...options,
+  };
+}

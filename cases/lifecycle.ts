@@ -1,0 +1,200 @@
+import type { AuditEntry } from './audit';
+import type { Case, CaseIn, CaseState, Person } from './case';
+import type { Effect } from './effects';
+
+/**
+ * The lifecycle of a case, in one place:
+ *
+ * | command      | from              | to        | effects                              |
+ * |--------------|-------------------|-----------|--------------------------------------|
+ * | approve      | filed             | approved  | sendMail, updateCard                 |
+ * | deny         | filed             | denied    | updateCard, tellRequester(denied)    |
+ * | startSending | approved, sending | sending   | (none)                               |
+ * | mailFailed   | sending           | sending   | updateCard (first failure only)      |
+ * | mailSent     | sending           | mail_sent | updateCard, tellRequester(mailSent)  |
+ *
+ * Filing creates a case in `filed` with a postCard job (`file-case.ts`). Every transition is a
+ * pure function; storage applies its result in one write that holds only if the stored state
+ * is still one of `from`, together with the effects as durable jobs and the audit entry.
+ */
+
+/** Everything that can happen to a filed case. */
+export type Command =
+  | { kind: 'approve'; by: Person; institutionListed: boolean }
+  | { kind: 'deny'; by: Person; reason: string }
+  | { kind: 'startSending' }
+  | { kind: 'mailFailed'; error: string }
+  | { kind: 'mailSent'; messageId?: string; username?: string; replacedEarlier: boolean };
+
+/** Why a command was refused. */
+export type Refusal =
+  'notAnApprover' | 'ownCase' | 'wrongState' | 'institutionUnknown' | 'reasonMissing';
+
+/** A transition's result: the case as it becomes, what must follow, and what to audit. */
+export interface Transition {
+  next: Case;
+  effects: Effect[];
+  audit?: AuditEntry;
+}
+
+/** A refused command, with a short reason fit for the audit log. */
+export interface Refused {
+  refused: Refusal;
+  detail: string;
+}
+
+/** The rules that depend on configuration: who the approvers are. */
+export interface Rules {
+  /** Decided on the server from configuration, never from anything a card sends. */
+  isApprover(aadObjectId: string): boolean;
+}
+
+/** The longest denial reason kept. */
+export const MAX_REASON_LENGTH = 500;
+
+/** A denial reason as kept: control characters removed, spaces folded, trimmed. */
+export function cleanReason(reason: string): string {
+  return reason
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_REASON_LENGTH)
+    .trimEnd();
+}
+
+type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
+
+interface Row<K extends Command['kind'], S extends CaseState> {
+  from: readonly S[];
+  apply(current: CaseIn<S>, command: CommandOf<K>, now: Date): Transition | Refused;
+}
+
+const row = <K extends Command['kind'], S extends CaseState>(
+  from: readonly S[],
+  apply: Row<K, S>['apply'],
+): Row<K, S> => ({ from, apply });
+
+const entry = (
+  value: Case,
+  actor: AuditEntry['actor'],
+  action: string,
+  now: Date,
+  detail?: string,
+) =>
+  ({
+    at: now.toISOString(),
+    actor,
+    action,
+    caseNumber: value.caseNumber,
+    cprHash: value.subject.cprHash,
+    ...(detail ? { detail } : {}),
+  }) satisfies AuditEntry;
+
+const OUTBOX = { system: 'outbox' };
+
+/** The table of transitions: for each command, the states it may start from and its rule. */
+export const lifecycle = {
+  approve: row<'approve', 'filed'>(['filed'], (current, { by, institutionListed }, now) => {
+    if (!institutionListed) return refuse('institutionUnknown', 'institution not in the directory');
+    return {
+      next: { ...current, state: 'approved', decision: { by, at: now.toISOString() } },
+      effects: [{ kind: 'sendMail' }, { kind: 'updateCard' }],
+      audit: entry(current, by, 'case.approved', now),
+    };
+  }),
+
+  deny: row<'deny', 'filed'>(['filed'], (current, { by, reason }, now) => {
+    const cleaned = cleanReason(reason);
+    if (!cleaned) return refuse('reasonMissing', 'denial without a reason');
+    return {
+      next: {
+        ...current,
+        state: 'denied',
+        decision: { by, at: now.toISOString(), reason: cleaned },
+      },
+      effects: [{ kind: 'updateCard' }, { kind: 'tellRequester', notice: 'denied' }],
+      audit: entry(current, by, 'case.denied', now, cleaned),
+    };
+  }),
+
+  startSending: row<'startSending', 'approved' | 'sending'>(['approved', 'sending'], (current) => ({
+    next: {
+      ...current,
+      state: 'sending',
+      attempt: current.state === 'sending' ? current.attempt + 1 : 1,
+      inFlight: true,
+    },
+    effects: [],
+  })),
+
+  mailFailed: row<'mailFailed', 'sending'>(['sending'], (current, { error }, now) => ({
+    next: { ...current, inFlight: false, lastError: error.slice(0, 300) },
+    // The card says "retrying" from the first failure on; later failures change nothing on it.
+    effects: current.lastError ? [] : [{ kind: 'updateCard' }],
+    audit: entry(current, OUTBOX, 'mail.failed', now, error.slice(0, 300)),
+  })),
+
+  mailSent: row<'mailSent', 'sending'>(['sending'], (current, command, now) => {
+    const { attempt: _a, inFlight: _i, lastError: _e, ...rest } = current;
+    const mail = {
+      sentAt: now.toISOString(),
+      ...(command.messageId ? { messageId: command.messageId } : {}),
+      ...(command.username ? { username: command.username } : {}),
+    };
+    const replaced = command.replacedEarlier
+      ? 'replaces a mail that may have been sent before'
+      : undefined;
+    return {
+      next: { ...rest, state: 'mail_sent', mail },
+      effects: [{ kind: 'updateCard' }, { kind: 'tellRequester', notice: 'mailSent' }],
+      audit: entry(current, OUTBOX, 'case.mail_sent', now, replaced),
+    };
+  }),
+} satisfies {
+  [K in Command['kind']]: { from: readonly CaseState[]; apply: Row<K, never>['apply'] };
+};
+
+function refuse(refused: Refusal, detail: string): Refused {
+  return { refused, detail };
+}
+
+/** The states a command may start from. */
+export function statesFor(command: Command): readonly CaseState[] {
+  return lifecycle[command.kind].from;
+}
+
+/** Who may decide: an approver, and never on a case they filed themselves (four eyes). */
+function deciderProblem(current: Case, by: Person, rules: Rules): Refused | undefined {
+  if (!rules.isApprover(by.aadObjectId)) return refuse('notAnApprover', 'not an approver');
+  if (current.requester.aadObjectId === by.aadObjectId) return refuse('ownCase', 'own case');
+  return undefined;
+}
+
+/** True when `person` may decide `current` (the buttons are shown to them). */
+export function mayDecide(current: Case, person: Person, rules: Rules): boolean {
+  return deciderProblem(current, person, rules) === undefined;
+}
+
+/**
+ * Applies a command to a case: who first (a non-approver learns nothing of the case's state),
+ * then whether the state allows it, then the command's own rule.
+ */
+export function transition(
+  current: Case,
+  command: Command,
+  now: Date,
+  rules: Rules,
+): Transition | Refused {
+  if (command.kind === 'approve' || command.kind === 'deny') {
+    const problem = deciderProblem(current, command.by, rules);
+    if (problem) return problem;
+  }
+  const { from, apply } = lifecycle[command.kind] as Row<Command['kind'], CaseState>;
+  if (!from.includes(current.state)) {
+    return refuse('wrongState', current.state === 'filed' ? 'not allowed now' : 'already decided');
+  }
+  return apply(current, command, now);
+}
+
+/** True for a refused command. */
+export const isRefused = (result: Transition | Refused): result is Refused => 'refused' in result;

@@ -1,0 +1,74 @@
+import type { Case } from './case';
+import type { CaseNumber } from './case-number';
+import { jobsFor, type Effect } from './effects';
+import {
+  isRefused,
+  statesFor,
+  transition,
+  type Command,
+  type Refusal,
+  type Refused,
+} from './lifecycle';
+import type { WorkflowDeps } from './workflow-deps';
+
+/** How a command ended; the caller answers from the case in each. */
+export type CommandOutcome =
+  | { outcome: 'done'; case: Case }
+  | { outcome: 'refused'; refusal: Refusal; case: Case }
+  | { outcome: 'unknownCase' };
+
+/** Builds the command once the case is read (an approval needs the case's institution). */
+export type CommandFor = (current: Case) => Command | Promise<Command>;
+
+/**
+ * Runs a command on a case: reads it, applies the pure transition, and writes the result with
+ * its jobs in one conditional write. When another writer was first, the command is judged
+ * again against the case as stored, so the loser is told the truth (who decided, and when).
+ * Refused decisions are audited.
+ */
+export async function runCommand(
+  deps: WorkflowDeps,
+  caseNumber: CaseNumber,
+  commandFor: CommandFor,
+): Promise<CommandOutcome> {
+  let current = await deps.cases.get(caseNumber);
+  if (!current) return { outcome: 'unknownCase' };
+  const command = await commandFor(current);
+  for (;;) {
+    const now = deps.now();
+    const result = transition(current, command, now, deps.rules);
+    if (isRefused(result)) {
+      await auditRefusal(deps, current, command, result);
+      return { outcome: 'refused', refusal: result.refused, case: current };
+    }
+    const effects: Effect[] = result.audit
+      ? [...result.effects, { kind: 'audit', entry: result.audit }]
+      : result.effects;
+    const jobs = jobsFor(caseNumber, effects, now);
+    const written = await deps.cases.transition(caseNumber, statesFor(command), result.next, jobs);
+    if (written.won) {
+      deps.jobsQueued?.(jobs);
+      return { outcome: 'done', case: written.case };
+    }
+    if (!written.case) return { outcome: 'unknownCase' };
+    current = written.case;
+  }
+}
+
+async function auditRefusal(
+  deps: WorkflowDeps,
+  current: Case,
+  command: Command,
+  { refused, detail }: Refused,
+) {
+  if (command.kind !== 'approve' && command.kind !== 'deny') return;
+  await deps.audit.append({
+    at: deps.now().toISOString(),
+    actor: command.by,
+    action: 'decision.refused',
+    caseNumber: current.caseNumber,
+    // A non-approver's probe leaves a trace without the case's CPR hash.
+    ...(refused === 'notAnApprover' ? {} : { cprHash: current.subject.cprHash }),
+    detail,
+  });
+}

@@ -1,0 +1,85 @@
+import type { Collection } from 'mongodb';
+import type { JobFailure } from '../../cases/case';
+import { jobSchema, type Job } from '../../cases/effects';
+import type { JobQueue } from '../../cases/ports';
+import type { CaseDocument, JobDocument } from './mongo-case-store';
+
+const toJob = (caseNumber: string, job: JobDocument): Job =>
+  jobSchema.parse({ ...job, caseNumber });
+
+/**
+ * The jobs inside the case documents. Each step is one single-document update whose filter
+ * names the job (and, once claimed, its lease); the positional `$` then changes that job only.
+ */
+export class MongoJobQueue implements JobQueue {
+  constructor(private readonly cases: Collection<CaseDocument>) {}
+
+  async due(now: string, limit: number): Promise<Job[]> {
+    const found = await this.cases
+      .find({ 'jobs.availableAt': { $lte: now } }, { projection: { jobs: 1 } })
+      .sort({ 'jobs.availableAt': 1 })
+      .limit(limit)
+      .toArray();
+    return found
+      .flatMap((document) =>
+        document.jobs
+          .filter((job) => job.availableAt <= now)
+          .map((job) => toJob(document._id, job)),
+      )
+      .sort((a, b) => a.availableAt.localeCompare(b.availableAt))
+      .slice(0, limit);
+  }
+
+  async claim(job: Job, now: string, leaseUntil: string): Promise<Job | undefined> {
+    const claimed = await this.cases.findOneAndUpdate(
+      { _id: job.caseNumber, jobs: { $elemMatch: { id: job.id, availableAt: { $lte: now } } } },
+      {
+        $set: { 'jobs.$.lease': job.lease, 'jobs.$.availableAt': leaseUntil },
+        $inc: { 'jobs.$.attempts': 1 },
+      },
+      { projection: { _id: 1 } },
+    );
+    if (!claimed) return undefined;
+    // The job as this claim made it (the document before the update held `attempts`).
+    return { ...job, availableAt: leaseUntil, attempts: job.attempts + 1 };
+  }
+
+  async complete(job: Job): Promise<void> {
+    await this.cases.updateOne(
+      { _id: job.caseNumber },
+      { $pull: { jobs: { id: job.id, lease: job.lease } } },
+    );
+  }
+
+  async retry(job: Job, availableAt: string, error: string): Promise<void> {
+    await this.cases.updateOne(
+      { _id: job.caseNumber, jobs: { $elemMatch: { id: job.id, lease: job.lease } } },
+      {
+        $set: { 'jobs.$.availableAt': availableAt, 'jobs.$.lastError': error },
+        $unset: { 'jobs.$.lease': '' },
+      },
+    );
+  }
+
+  async fail(job: Job, failure: JobFailure): Promise<void> {
+    await this.cases.updateOne(
+      { _id: job.caseNumber, jobs: { $elemMatch: { id: job.id, lease: job.lease } } },
+      { $pull: { jobs: { id: job.id } }, $push: { failures: failure } },
+    );
+  }
+
+  async wake(kind: Job['kind'], now: string): Promise<void> {
+    const waiting = { kind, lease: { $exists: false }, availableAt: { $gt: now } };
+    const found = await this.cases
+      .find({ jobs: { $elemMatch: waiting } }, { projection: { jobs: 1 } })
+      .toArray();
+    for (const document of found) {
+      for (const job of document.jobs.filter((j) => j.kind === kind && !j.lease)) {
+        await this.cases.updateOne(
+          { _id: document._id, jobs: { $elemMatch: { id: job.id, lease: { $exists: false } } } },
+          { $set: { 'jobs.$.availableAt': now } },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+import type { JobFailure } from '../../cases/case';
+import { jobSchema, type Job } from '../../cases/effects';
+import type { JobQueue } from '../../cases/ports';
+import { statement } from './statements';
+
+/** The jobs table: one row per waiting side effect of a case. */
+export const jobsTable = `
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  case_number TEXT NOT NULL,
+  available_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  lease TEXT,
+  last_error TEXT,
+  effect TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ix_jobs_due ON jobs (available_at);
+`;
+
+interface JobRow {
+  id: string;
+  case_number: string;
+  available_at: string;
+  attempts: number;
+  lease: string | null;
+  last_error: string | null;
+  effect: string;
+}
+
+function fromRow(row: JobRow): Job {
+  return jobSchema.parse({
+    ...JSON.parse(row.effect),
+    id: row.id,
+    caseNumber: row.case_number,
+    availableAt: row.available_at,
+    attempts: row.attempts,
+    ...(row.lease ? { lease: row.lease } : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+  });
+}
+
+/** Inserts new jobs; called inside the transaction that writes their case. */
+export function insertJobs(db: Database.Database, jobs: Job[]): void {
+  const insert = statement(
+    db,
+    `INSERT INTO jobs (id, case_number, available_at, attempts, effect)
+       VALUES (@id, @caseNumber, @availableAt, @attempts, @effect)`,
+  );
+  for (const job of jobs) {
+    const {
+      id,
+      caseNumber,
+      availableAt,
+      attempts,
+      lease: _l,
+      lastError: _e,
+      ...effect
+    } = jobSchema.parse(job);
+    insert.run({ id, caseNumber, availableAt, attempts, effect: JSON.stringify(effect) });
+  }
+}
+
+/** The jobs of all cases in SQLite; each step is one conditional statement. */
+export class SqliteJobQueue implements JobQueue {
+  constructor(private readonly db: Database.Database) {}
+
+  async due(now: string, limit: number): Promise<Job[]> {
+    const rows = statement(
+      this.db,
+      'SELECT * FROM jobs WHERE available_at <= ? ORDER BY available_at LIMIT ?',
+    ).all(now, limit) as JobRow[];
+    return rows.map(fromRow);
+  }
+
+  async claim(job: Job, now: string, leaseUntil: string): Promise<Job | undefined> {
+    const row = statement(
+      this.db,
+      `UPDATE jobs SET lease = ?, available_at = ?, attempts = attempts + 1
+         WHERE id = ? AND available_at <= ? RETURNING *`,
+    ).get(job.lease ?? null, leaseUntil, job.id, now) as JobRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async complete(job: Job): Promise<void> {
+    statement(this.db, 'DELETE FROM jobs WHERE id = ? AND lease = ?').run(job.id, job.lease);
+  }
+
+  async retry(job: Job, availableAt: string, error: string): Promise<void> {
+    statement(
+      this.db,
+      `UPDATE jobs SET lease = NULL, available_at = ?, last_error = ? WHERE id = ? AND lease = ?`,
+    ).run(availableAt, error, job.id, job.lease);
+  }
+
+  async fail(job: Job, failure: JobFailure): Promise<void> {
+    this.db.transaction(() => {
+      const removed = statement(this.db, 'DELETE FROM jobs WHERE id = ? AND lease = ?').run(
+        job.id,
+        job.lease,
+      );
+      if (removed.changes === 0) return;
+      statement(
+        this.db,
+        `UPDATE cases SET failures = json_insert(failures, '$[#]', json(?)) WHERE case_number = ?`,
+      ).run(JSON.stringify(failure), job.caseNumber);
+    })();
+  }
+
+  async wake(kind: Job['kind'], now: string): Promise<void> {
+    statement(
+      this.db,
+      `UPDATE jobs SET available_at = ?
+         WHERE lease IS NULL AND available_at > ? AND json_extract(effect, '$.kind') = ?`,
+    ).run(now, now, kind);
+  }
+}
