@@ -7,9 +7,13 @@ import type { CaseDocument, JobDocument } from './mongo-case-store';
 const toJob = (caseNumber: string, job: JobDocument): Job =>
   jobSchema.parse({ ...job, caseNumber });
 
+/** Names the job a `$[job]` update changes. */
+const theJob = (job: Job) => ({ arrayFilters: [{ 'job.id': job.id }] });
+
 /**
  * The jobs inside the case documents. Each step is one single-document update whose filter
- * names the job (and, once claimed, its lease); the positional `$` then changes that job only.
+ * names the job (and, once claimed, its lease); `$[job]` with an array filter on the job's id
+ * then changes that job only.
  */
 export class MongoJobQueue implements JobQueue {
   constructor(private readonly cases: Collection<CaseDocument>) {}
@@ -34,10 +38,10 @@ export class MongoJobQueue implements JobQueue {
     const claimed = await this.cases.findOneAndUpdate(
       { _id: job.caseNumber, jobs: { $elemMatch: { id: job.id, availableAt: { $lte: now } } } },
       {
-        $set: { 'jobs.$.lease': job.lease, 'jobs.$.availableAt': leaseUntil },
-        $inc: { 'jobs.$.attempts': 1 },
+        $set: { 'jobs.$[job].lease': job.lease, 'jobs.$[job].availableAt': leaseUntil },
+        $inc: { 'jobs.$[job].attempts': 1 },
       },
-      { projection: { _id: 1 } },
+      { ...theJob(job), projection: { _id: 1 } },
     );
     if (!claimed) return undefined;
     // The job as this claim made it (the document before the update held `attempts`).
@@ -55,9 +59,10 @@ export class MongoJobQueue implements JobQueue {
     await this.cases.updateOne(
       { _id: job.caseNumber, jobs: { $elemMatch: { id: job.id, lease: job.lease } } },
       {
-        $set: { 'jobs.$.availableAt': availableAt, 'jobs.$.lastError': error },
-        $unset: { 'jobs.$.lease': '' },
+        $set: { 'jobs.$[job].availableAt': availableAt, 'jobs.$[job].lastError': error },
+        $unset: { 'jobs.$[job].lease': '' },
       },
+      theJob(job),
     );
   }
 
@@ -74,12 +79,11 @@ export class MongoJobQueue implements JobQueue {
       .find({ jobs: { $elemMatch: waiting } }, { projection: { jobs: 1 } })
       .toArray();
     for (const document of found) {
-      for (const job of document.jobs.filter((j) => j.kind === kind && !j.lease)) {
-        await this.cases.updateOne(
-          { _id: document._id, jobs: { $elemMatch: { id: job.id, lease: { $exists: false } } } },
-          { $set: { 'jobs.$.availableAt': now } },
-        );
-      }
+      await this.cases.updateOne(
+        { _id: document._id },
+        { $set: { 'jobs.$[job].availableAt': now } },
+        { arrayFilters: [{ 'job.kind': kind, 'job.lease': { $exists: false } }] },
+      );
     }
   }
 }
