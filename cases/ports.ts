@@ -52,4 +52,6 @@ export interface JobQueue {
   fail(job: Job, failure: JobFailure): Promise<void>;
   /** Makes every waiting job of a kind due at `now` (a support channel was registered, say). */
   wake(kind: Job['kind'], now: string): Promise<void>;
+  /** The jobs a case still waits for, due or not, held or not. */
+  forCase(caseNumber: CaseNumber): Promise<Job[]>;
 }

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { JobFailure } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
 import type { JobQueue } from '../../cases/ports';
 import type { CaseDocument, JobDocument } from './mongo-case-store';
@@ -85,5 +86,10 @@ export class MongoJobQueue implements JobQueue {
         { arrayFilters: [{ 'job.kind': kind, 'job.lease': { $exists: false } }] },
       );
     }
+  }
+
+  async forCase(caseNumber: CaseNumber): Promise<Job[]> {
+    const found = await this.cases.findOne({ _id: caseNumber }, { projection: { jobs: 1 } });
+    return (found?.jobs ?? []).map((job) => toJob(caseNumber, job));
   }
 }

@@ -44,7 +44,7 @@ export class SqliteAuditLog implements AuditLog {
   async forCase(caseNumber: string): Promise<AuditEntry[]> {
     const rows = statement(
       this.db,
-      'SELECT entry FROM audit WHERE case_number = ? ORDER BY id',
+      'SELECT entry FROM audit WHERE case_number = ? ORDER BY at, id',
     ).all(caseNumber) as { entry: string }[];
     return rows.map((row) => auditEntrySchema.parse(JSON.parse(row.entry)));
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { JobFailure } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
 import type { JobQueue } from '../../cases/ports';
 import { statement } from './statements';
@@ -16,6 +17,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   effect TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ix_jobs_due ON jobs (available_at);
+CREATE INDEX IF NOT EXISTS ix_jobs_case ON jobs (case_number);
 `;
 
 interface JobRow {
@@ -113,5 +115,13 @@ export class SqliteJobQueue implements JobQueue {
       `UPDATE jobs SET available_at = ?
          WHERE lease IS NULL AND available_at > ? AND json_extract(effect, '$.kind') = ?`,
     ).run(now, now, kind);
+  }
+
+  async forCase(caseNumber: CaseNumber): Promise<Job[]> {
+    const rows = statement(
+      this.db,
+      'SELECT * FROM jobs WHERE case_number = ? ORDER BY available_at',
+    ).all(caseNumber) as JobRow[];
+    return rows.map(fromRow);
   }
 }

@@ -1,44 +1,50 @@
-import { approvalCard, type ApprovalView } from '../../cards/approval-card';
-import type { Case } from '../../cases/case';
-import { aCase } from '../support/case-builder';
+import { approvalCard } from '../../cards/approval-card';
+import { approvalViewOf, type ApprovalViewOptions } from '../../cards/approval-view';
+import type { Case, CaseIn } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
+import { aCase, aCaseIn } from '../support/case-builder';
 import { cardProblems } from '../support/parse-card';
 
 const ANNA = { aadObjectId: 'approver-1', name: 'Anna Approver' };
 const APPROVERS = ['approver-1', 'approver-2'];
 const DECIDED_AT = '2026-03-02T09:30:00.000Z';
+const NUMBER = { caseNumber: 'UL-2026-00042' as CaseNumber };
+const DECISION = { by: ANNA, at: DECIDED_AT };
 
-const filed = (overrides: Partial<Case> = {}) =>
-  aCase({ caseNumber: 'UL-2026-00042', ...overrides });
-const approvedCase = (overrides: Partial<Case> = {}) =>
-  filed({
-    state: 'approved',
-    decision: { outcome: 'approved', by: ANNA, at: DECIDED_AT },
-    outbox: { state: 'pending', attempts: 0, nextAttemptAt: DECIDED_AT },
-    ...overrides,
-  });
-const sentCase = () =>
-  approvedCase({
-    state: 'mail_sent',
-    outbox: { state: 'sent', attempts: 1, nextAttemptAt: DECIDED_AT },
-    mail: { sentAt: '2026-03-02T09:31:00.000Z' },
-  });
-const deniedCase = () =>
-  filed({
-    state: 'denied',
-    decision: { outcome: 'denied', by: ANNA, at: DECIDED_AT, reason: 'Forkert institution' },
-  });
-
-const card = (value: Case, view: Partial<ApprovalView> = {}) =>
-  approvalCard(
-    {
-      case: value,
-      institutionName: 'Solsikkens Skole',
-      approverIds: APPROVERS,
-      withActions: true,
-      ...view,
-    },
-    'da',
+const filed = (overrides: Partial<CaseIn<'filed'>> = {}) => aCase({ ...NUMBER, ...overrides });
+const approvedCase = () => aCaseIn('approved', { decision: DECISION }, NUMBER);
+const sendingCase = (lastError?: string) =>
+  aCaseIn(
+    'sending',
+    { decision: DECISION, attempt: 1, inFlight: !lastError, ...(lastError ? { lastError } : {}) },
+    NUMBER,
   );
+const sentCase = () =>
+  aCaseIn(
+    'mail_sent',
+    { decision: DECISION, mail: { sentAt: '2026-03-02T09:31:00.000Z', username: 'kbmt4821' } },
+    NUMBER,
+  );
+const deniedCase = () =>
+  aCaseIn('denied', { decision: { ...DECISION, reason: 'Forkert institution' } }, NUMBER);
+const forgottenCase = () =>
+  filed({
+    request: {
+      kind: 'forgotten',
+      earlierCaseNumber: 'UL-2026-00007' as CaseNumber,
+      requested: 'password',
+    },
+  });
+
+const view = (value: Case, options: Partial<ApprovalViewOptions> = {}) =>
+  approvalViewOf(value, {
+    institutionName: 'Solsikkens Skole',
+    approverIds: APPROVERS,
+    withActions: true,
+    ...options,
+  });
+const card = (value: Case, options: Partial<ApprovalViewOptions> = {}) =>
+  approvalCard(view(value, options), 'da');
 
 /** Every object in the card, depth first. */
 function nodes(value: unknown): Record<string, unknown>[] {
@@ -58,7 +64,15 @@ const ofType = (json: unknown, type: string) => nodes(json).filter((n) => n.type
 const verbs = (json: unknown) => ofType(json, 'Action.Execute').map((a) => a.verb);
 
 describe('approvalCard', () => {
-  const every = [filed(), approvedCase(), sentCase(), deniedCase()];
+  const every = [
+    filed(),
+    forgottenCase(),
+    approvedCase(),
+    sendingCase(),
+    sendingCase('timeout'),
+    sentCase(),
+    deniedCase(),
+  ];
 
   it('parses without problems in the Adaptive Cards library, in every state', () => {
     for (const value of every) {
@@ -123,6 +137,7 @@ describe('approvalCard', () => {
 
   it.each([
     ['approved', approvedCase()],
+    ['sending', sendingCase()],
     ['mail_sent', sentCase()],
     ['denied', deniedCase()],
   ])('offers no buttons for a case in state %s', (_, value) => {
@@ -130,6 +145,38 @@ describe('approvalCard', () => {
       const json = card(value, { withActions });
       expect(json.actions).toBeUndefined();
       expect(ofType(json, 'Action.ShowCard')).toEqual([]);
+    }
+  });
+
+  it('names a forgotten login with what is asked for and the earlier case', () => {
+    expect(texts(card(forgottenCase()))).toContain(
+      'Glemt login: Ny adgangskode (tidligere sag UL-2026-00007)',
+    );
+    expect(texts(card(filed()))).toContain('Nyt Unilogin');
+  });
+
+  it('lists each side effect that could not succeed, without its technical reason', () => {
+    const failures = [
+      { job: 'postCard' as const, at: DECIDED_AT, reason: 'Forbidden: bot removed' },
+      { job: 'tellRequester' as const, at: DECIDED_AT, reason: 'NotFound: conversation' },
+    ];
+    const lines = texts(card(filed({ failures })));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Sagen kunne ikke lægges i supportkanalen \(.+\)/),
+        expect.stringMatching(/^Beskeden til den, der oprettede sagen, kunne ikke leveres/),
+      ]),
+    );
+    expect(JSON.stringify(card(filed({ failures })))).not.toMatch(/Forbidden|NotFound/);
+  });
+
+  it('builds a view that carries neither the CPR ciphertext nor its hash', () => {
+    for (const value of every) {
+      const flat = JSON.stringify(view(value));
+      expect(flat).not.toContain('Y2lwaGVy');
+      expect(flat).not.toContain('a'.repeat(64));
+      expect(flat).not.toContain('cprEncrypted');
+      expect(view(value).cprMasked).toBe('010190-****');
     }
   });
 
@@ -157,11 +204,9 @@ describe('approvalCard', () => {
     expect(lines).toContain('Sikker mail afventer afsendelse.');
   });
 
-  it('says the mail server did not answer when a pending mail has failed before', () => {
-    const failed = approvedCase({
-      outbox: { state: 'pending', attempts: 1, nextAttemptAt: DECIDED_AT, lastError: 'timeout' },
-    });
-    expect(texts(card(failed))).toContain(
+  it('says the mail waits while it is sent, and that the server did not answer once an attempt failed', () => {
+    expect(texts(card(sendingCase()))).toContain('Sikker mail afventer afsendelse.');
+    expect(texts(card(sendingCase('timeout')))).toContain(
       'Sikker mail afventer: serveren svarede ikke, jeg prøver igen.',
     );
   });
@@ -198,8 +243,7 @@ describe('approvalCard', () => {
   });
 
   it('has no password-like field', () => {
-    const forgotten = filed({ kind: 'forgotten', requested: 'password' });
-    for (const value of [...every, forgotten]) {
+    for (const value of every) {
       const json = card(value);
       const inputs = nodes(json).filter((n) => String(n.type).startsWith('Input.'));
       expect(

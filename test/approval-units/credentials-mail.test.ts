@@ -1,17 +1,23 @@
 import type { Case } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
+import type { Cvr } from '../../cases/cvr';
 import { credentialsMail } from '../../mail/credentials-mail';
-import { aCase } from '../support/case-builder';
+import { aCaseIn } from '../support/case-builder';
 import { SOLSIKKEN } from './world';
 
-const CASE: Case = aCase({
-  caseNumber: 'UL-2026-00042',
+const SENDING = {
+  decision: { by: { aadObjectId: 'approver-1', name: 'Anna' }, at: '2026-03-02T09:30:00.000Z' },
+  attempt: 1,
+  inFlight: true,
+};
+const CASE: Case = aCaseIn('sending', SENDING, {
+  caseNumber: 'UL-2026-00042' as CaseNumber,
   subject: {
     cprEncrypted: { keyId: 'k1', nonce: 'bm9uY2U=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' },
     cprHash: 'b'.repeat(64),
     cprMasked: '010190-****',
   },
-  institution: { cvr: SOLSIKKEN.cvr, recipient: 'Åse Ørum-Jæger' },
-  state: 'sending',
+  institution: { cvr: SOLSIKKEN.cvr as Cvr, recipient: 'Åse Ørum-Jæger' },
 });
 const USERNAME = 'kbmt4821';
 const PASSWORD = 'Xq7mPz3RtK9vWb';
@@ -35,10 +41,11 @@ describe('credentialsMail', () => {
     expect(mail.text).toContain('010190-****');
   });
 
-  it('quotes no other personal data: no CPR-like number, hash, CVR or requester', () => {
+  it('quotes no other personal data: no CPR-like number, ciphertext, hash, CVR or requester', () => {
     expect(mail.text).not.toMatch(/\d{6}-?\d{4}/);
     expect(mail.text).not.toContain('b'.repeat(64));
     expect(mail.text).not.toContain(CASE.requester.name);
+    expect(`${mail.subject}\n${mail.text}`).not.toContain(CASE.subject.cprEncrypted.ciphertext);
     expect(`${mail.subject}\n${mail.text}`).not.toContain(SOLSIKKEN.cvr);
   });
 
@@ -58,7 +65,14 @@ describe('credentialsMail', () => {
   });
 
   it('has no username line when only a new password is sent (flow 2, "password")', () => {
-    const forgotten = { ...CASE, kind: 'forgotten' as const, requested: 'password' as const };
+    const forgotten: Case = {
+      ...CASE,
+      request: {
+        kind: 'forgotten',
+        earlierCaseNumber: 'UL-2026-00007' as CaseNumber,
+        requested: 'password',
+      },
+    };
     const only = credentialsMail(forgotten, SOLSIKKEN, { password: PASSWORD }, false);
     expect(only.text).not.toContain('Brugernavn');
     expect(linesOf(only.text)).toContain(`Adgangskode: ${PASSWORD}`);

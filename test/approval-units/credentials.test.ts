@@ -6,6 +6,7 @@ import {
   type UsernameRegistry,
 } from '../../cases/credentials';
 import { usernamesSpec } from '../../storage/document-username-registry';
+import { describeEachBackend } from '../support/storage-backends';
 import { openWorld, type UnitWorld } from './world';
 
 const SAMPLES = 1000;
@@ -71,6 +72,7 @@ describe('builtInIssuer', () => {
         asked.push(username);
         return asked.length > taken;
       },
+      reservedFor: async () => undefined,
     };
     return { registry, asked };
   };
@@ -79,24 +81,15 @@ describe('builtInIssuer', () => {
     'tries new usernames until the registry accepts one (%i taken)',
     async (taken) => {
       const { registry, asked } = refusingRegistry(taken);
-      const username = await builtInIssuer(registry).newUsername('UL-2026-00001');
+      const username = await builtInIssuer(registry).usernameFor('UL-2026-00001');
       expect(asked).toHaveLength(taken + 1);
       expect(username).toBe(asked[taken]);
       expect(username).toMatch(USERNAME_PATTERN);
     },
   );
 
-  it('claims the username for the case it is issued to', async () => {
-    const cases: string[] = [];
-    const registry: UsernameRegistry = {
-      claim: async (_u, caseNumber) => (cases.push(caseNumber), true),
-    };
-    await builtInIssuer(registry).newUsername('UL-2026-00042');
-    expect(cases).toEqual(['UL-2026-00042']);
-  });
-
   it('issues passwords that meet the rule', () => {
-    const password = builtInIssuer({ claim: async () => true }).newPassword();
+    const password = builtInIssuer(refusingRegistry(0).registry).newPassword();
     expect(password).toMatch(/^[A-Za-z0-9]{8,24}$/);
     expect(password).toMatch(/[A-Z]/);
     expect(password).toMatch(/[a-z]/);
@@ -104,15 +97,42 @@ describe('builtInIssuer', () => {
   });
 });
 
-describe('DocumentUsernameRegistry', () => {
+describeEachBackend('usernames kept in storage', (backend) => {
   let world: UnitWorld;
   beforeEach(async () => {
-    world = await openWorld(new Date('2026-03-02T09:30:00.000Z'));
+    world = await openWorld(new Date('2026-03-02T09:30:00.000Z'), { where: backend.fresh() });
   });
   afterEach(() => world.close());
 
   const owner = async (username: string) =>
     (await (await world.stores.storage.collection(usernamesSpec)).get(username))?.value.caseNumber;
+
+  it('reserves the username it issues for the case it is issued to', async () => {
+    const username = await builtInIssuer(world.stores.usernames).usernameFor('UL-2026-00042');
+    expect(username).toMatch(USERNAME_PATTERN);
+    expect(await owner(username)).toBe('UL-2026-00042');
+    expect(await world.stores.usernames.reservedFor('UL-2026-00042')).toBe(username);
+  });
+
+  it('gives a case the same username on every call, also from a new issuer after a restart', async () => {
+    const first = await builtInIssuer(world.stores.usernames).usernameFor('UL-2026-00042');
+    const again = await builtInIssuer(world.stores.usernames).usernameFor('UL-2026-00042');
+    expect(again).toBe(first);
+  });
+
+  it('gives different cases different usernames', async () => {
+    const issuer = builtInIssuer(world.stores.usernames);
+    const names = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        issuer.usernameFor(`UL-2026-${String(i + 1).padStart(5, '0')}`),
+      ),
+    );
+    expect(new Set(names).size).toBe(20);
+  });
+
+  it('knows no username for a case that was never given one', async () => {
+    expect(await world.stores.usernames.reservedFor('UL-2026-00007')).toBeUndefined();
+  });
 
   it('lets the first claim of a username win and refuses later ones', async () => {
     const { usernames } = world.stores;
@@ -120,6 +140,7 @@ describe('DocumentUsernameRegistry', () => {
     expect(await usernames.claim('kbmt4821', 'UL-2026-00002')).toBe(false);
     expect(await usernames.claim('kbmt4821', 'UL-2026-00001')).toBe(false);
     expect(await owner('kbmt4821')).toBe('UL-2026-00001');
+    expect(await usernames.reservedFor('UL-2026-00002')).toBeUndefined();
   });
 
   it('lets different usernames be claimed independently', async () => {

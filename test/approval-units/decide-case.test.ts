@@ -1,4 +1,6 @@
 import type { Person } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
+import type { Cvr } from '../../cases/cvr';
 import {
   approveCase,
   cleanReason,
@@ -7,27 +9,16 @@ import {
   type DecisionDeps,
 } from '../../cases/decide-case';
 import { aCase } from '../support/case-builder';
+import { describeEachBackend } from '../support/storage-backends';
 import { directory, openWorld, type UnitWorld } from './world';
 
 const NOW = new Date('2026-03-02T09:30:00.000Z');
 const ANNA: Person = { aadObjectId: 'approver-anna', name: 'Anna Approver' };
 const BO: Person = { aadObjectId: 'approver-bo', name: 'Bo Approver' };
 const STRANGER: Person = { aadObjectId: 'someone-else', name: 'Not An Approver' };
-const APPROVERS = new Set([ANNA.aadObjectId, BO.aadObjectId, 'staff-1']);
-for (let i = 0; i < 10; i++) APPROVERS.add(`approver-${i}`);
-
-let world: UnitWorld;
-let deps: DecisionDeps;
-
-beforeEach(async () => {
-  world = await openWorld(NOW);
-  deps = { ...world.deps, isApprover: (id) => APPROVERS.has(id), institutions: directory };
-});
-afterEach(() => world.close());
-
-const stored = async (caseNumber: string) => (await world.stores.cases.get(caseNumber))?.value;
-const actions = async (caseNumber: string) =>
-  (await world.stores.storage.audit.forCase(caseNumber)).map((e) => e.action);
+const APPROVERS = [ANNA.aadObjectId, BO.aadObjectId, 'staff-1'];
+for (let i = 0; i < 10; i++) APPROVERS.push(`approver-${i}`);
+const NOBODY_FILED = 'UL-2026-99999' as CaseNumber;
 
 describe('cleanReason', () => {
   it('turns control characters such as line breaks into single spaces', () => {
@@ -53,119 +44,173 @@ describe('cleanReason', () => {
   });
 });
 
-describe('approveCase', () => {
-  it('moves a filed case to approved with the decision and a pending mail job', async () => {
-    const filed = await world.file(aCase());
-    const result = await approveCase(deps, filed.caseNumber, ANNA);
-    expect(result.outcome).toBe('approved');
-    const after = await stored(filed.caseNumber);
-    expect(after?.state).toBe('approved');
-    expect(after?.decision).toEqual({ outcome: 'approved', by: ANNA, at: NOW.toISOString() });
-    expect(after?.outbox).toMatchObject({ state: 'pending', attempts: 0 });
-    expect(await actions(filed.caseNumber)).toEqual(['case.approved']);
-  });
+describeEachBackend('deciding a case', (backend) => {
+  let world: UnitWorld;
+  let deps: DecisionDeps;
 
-  it('refuses a non-approver and changes nothing', async () => {
-    const filed = await world.file(aCase());
-    expect(await approveCase(deps, filed.caseNumber, STRANGER)).toEqual({
-      outcome: 'notAnApprover',
+  beforeEach(async () => {
+    world = await openWorld(NOW, { where: backend.fresh(), approvers: APPROVERS });
+    deps = { ...world.deps, institutions: directory };
+  });
+  afterEach(() => world.close());
+
+  const stored = (caseNumber: CaseNumber) => world.stores.cases.get(caseNumber);
+  /** The audit log of a case once the queued audit jobs have run. */
+  const actions = async (caseNumber: CaseNumber) => {
+    await world.runJobs();
+    return (await world.stores.audit.forCase(caseNumber)).map((e) => e.action);
+  };
+  const queued = async (caseNumber: CaseNumber) =>
+    (await world.stores.jobs.forCase(caseNumber)).map((job) => job.kind).sort();
+
+  describe('approveCase', () => {
+    it('moves a filed case to approved and queues the mail, the card update and the audit entry', async () => {
+      const filed = await world.file(aCase());
+      const result = await approveCase(deps, filed.caseNumber, ANNA);
+      expect(result.outcome).toBe('approved');
+      const after = await stored(filed.caseNumber);
+      expect(after).toEqual({
+        ...filed,
+        state: 'approved',
+        decision: { by: ANNA, at: NOW.toISOString() },
+      });
+      expect(await queued(filed.caseNumber)).toEqual(['audit', 'sendMail', 'updateCard']);
+      expect(await actions(filed.caseNumber)).toEqual(['case.approved']);
+      const [entry] = await world.stores.audit.forCase(filed.caseNumber);
+      expect(entry).toMatchObject({ actor: ANNA, cprHash: filed.subject.cprHash });
     });
-    expect(await stored(filed.caseNumber)).toEqual(filed);
-    expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
-  });
 
-  it('refuses the requester who is also an approver', async () => {
-    const filed = await world.file(aCase());
-    const requester = { aadObjectId: filed.requester.aadObjectId, name: filed.requester.name };
-    expect(await approveCase(deps, filed.caseNumber, requester)).toEqual({ outcome: 'ownCase' });
-    expect(await stored(filed.caseNumber)).toEqual(filed);
-    expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
-  });
-
-  it('answers unknownCase for a case number nobody filed', async () => {
-    expect(await approveCase(deps, 'UL-2026-99999', ANNA)).toEqual({ outcome: 'unknownCase' });
-    expect(await actions('UL-2026-99999')).toEqual(['decision.refused']);
-  });
-
-  it('answers a second decision with alreadyDecided, carrying the first decision', async () => {
-    const filed = await world.file(aCase());
-    await approveCase(deps, filed.caseNumber, ANNA);
-    const second = await denyCase(deps, filed.caseNumber, BO, 'For sent');
-    expect(second.outcome).toBe('alreadyDecided');
-    if (second.outcome !== 'alreadyDecided') throw new Error('unreachable');
-    expect(second.case.decision).toMatchObject({ outcome: 'approved', by: ANNA });
-    expect((await stored(filed.caseNumber))?.state).toBe('approved');
-    expect(await actions(filed.caseNumber)).toEqual(['case.approved', 'decision.refused']);
-  });
-
-  it('refuses a case whose institution is not in the directory and changes nothing', async () => {
-    const filed = await world.file(
-      aCase({ institution: { cvr: '25313763', recipient: 'Mette Frederiksen' } }),
-    );
-    const result = await approveCase(deps, filed.caseNumber, ANNA);
-    expect(result.outcome).toBe('institutionUnknown');
-    expect(await stored(filed.caseNumber)).toEqual(filed);
-    expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
-  });
-
-  it('lets exactly one of 10 parallel approvals by different approvers win', async () => {
-    const filed = await world.file(aCase());
-    const approvers = Array.from({ length: 10 }, (_, i) => ({
-      aadObjectId: `approver-${i}`,
-      name: `Approver ${i}`,
-    }));
-    const results = await Promise.all(approvers.map((a) => approveCase(deps, filed.caseNumber, a)));
-    const outcomes = results.map((r) => r.outcome);
-    expect(outcomes.filter((o) => o === 'approved')).toHaveLength(1);
-    expect(outcomes.filter((o) => o === 'alreadyDecided')).toHaveLength(9);
-    const winner = (await stored(filed.caseNumber))?.decision?.by;
-    for (const r of results) {
-      if (r.outcome === 'alreadyDecided') expect(r.case.decision?.by).toEqual(winner);
-    }
-    const audit = await actions(filed.caseNumber);
-    expect(audit.filter((a) => a === 'case.approved')).toHaveLength(1);
-    expect(audit.filter((a) => a === 'decision.refused')).toHaveLength(9);
-  });
-});
-
-describe('denyCase', () => {
-  it('moves a filed case to denied with the cleaned reason and no mail job', async () => {
-    const filed = await world.file(aCase());
-    const result = await denyCase(deps, filed.caseNumber, BO, '  Forkert\n\nCVR  ');
-    expect(result.outcome).toBe('denied');
-    const after = await stored(filed.caseNumber);
-    expect(after?.state).toBe('denied');
-    expect(after?.decision).toEqual({
-      outcome: 'denied',
-      by: BO,
-      at: NOW.toISOString(),
-      reason: 'Forkert CVR',
+    it('refuses a non-approver, changes nothing, and audits the probe without the CPR hash', async () => {
+      const filed = await world.file(aCase());
+      expect(await approveCase(deps, filed.caseNumber, STRANGER)).toEqual({
+        outcome: 'notAnApprover',
+      });
+      expect(await stored(filed.caseNumber)).toEqual(filed);
+      expect(await queued(filed.caseNumber)).toEqual([]);
+      const entries = await world.stores.audit.forCase(filed.caseNumber);
+      expect(entries).toEqual([expect.objectContaining({ action: 'decision.refused' })]);
+      expect(entries[0]).not.toHaveProperty('cprHash');
     });
-    expect(after?.outbox).toBeUndefined();
-    const audit = await world.stores.storage.audit.forCase(filed.caseNumber);
-    expect(audit).toEqual([expect.objectContaining({ action: 'case.denied', actor: BO })]);
-  });
 
-  it.each(['', '   ', '\n\t\u0000'])('refuses the reason %j as reasonMissing', async (reason) => {
-    const filed = await world.file(aCase());
-    expect(await denyCase(deps, filed.caseNumber, BO, reason)).toEqual({
-      outcome: 'reasonMissing',
+    it('refuses the requester who is also an approver (four eyes)', async () => {
+      const filed = await world.file(aCase());
+      const requester = { aadObjectId: filed.requester.aadObjectId, name: filed.requester.name };
+      expect(await approveCase(deps, filed.caseNumber, requester)).toEqual({ outcome: 'ownCase' });
+      expect(await stored(filed.caseNumber)).toEqual(filed);
+      expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
     });
-    expect(await stored(filed.caseNumber)).toEqual(filed);
-  });
 
-  it('records a denial refused for a missing reason in the audit log', async () => {
-    const filed = await world.file(aCase());
-    await denyCase(deps, filed.caseNumber, BO, '  ');
-    expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
-  });
-
-  it('refuses a non-approver and changes nothing', async () => {
-    const filed = await world.file(aCase());
-    expect(await denyCase(deps, filed.caseNumber, STRANGER, 'Nej')).toEqual({
-      outcome: 'notAnApprover',
+    it('answers unknownCase for a case number nobody filed, and audits the attempt', async () => {
+      expect(await approveCase(deps, NOBODY_FILED, ANNA)).toEqual({ outcome: 'unknownCase' });
+      expect(await actions(NOBODY_FILED)).toEqual(['decision.refused']);
     });
-    expect(await stored(filed.caseNumber)).toEqual(filed);
-    expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
+
+    it('answers a second decision with alreadyDecided, carrying the first decision', async () => {
+      const filed = await world.file(aCase());
+      await approveCase(deps, filed.caseNumber, ANNA);
+      const second = await denyCase(deps, filed.caseNumber, BO, 'For sent');
+      expect(second.outcome).toBe('alreadyDecided');
+      if (second.outcome !== 'alreadyDecided' || second.case.state === 'filed') {
+        throw new Error('expected a decided case');
+      }
+      expect(second.case.decision).toEqual({ by: ANNA, at: NOW.toISOString() });
+      expect((await stored(filed.caseNumber))?.state).toBe('approved');
+      // The approval reaches the log through its job, so the two may land in either order.
+      expect((await actions(filed.caseNumber)).sort()).toEqual([
+        'case.approved',
+        'decision.refused',
+      ]);
+    });
+
+    it('refuses a case whose institution is not in the directory and changes nothing', async () => {
+      const filed = await world.file(
+        aCase({ institution: { cvr: '25313763' as Cvr, recipient: 'Mette Frederiksen' } }),
+      );
+      const result = await approveCase(deps, filed.caseNumber, ANNA);
+      expect(result.outcome).toBe('institutionUnknown');
+      expect(await stored(filed.caseNumber)).toEqual(filed);
+      expect(await queued(filed.caseNumber)).toEqual([]);
+      expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
+    });
+
+    it('lets exactly one of 10 parallel approvals win and tells every loser who won', async () => {
+      const filed = await world.file(aCase());
+      const approvers = Array.from({ length: 10 }, (_, i) => ({
+        aadObjectId: `approver-${i}`,
+        name: `Approver ${i}`,
+      }));
+      const results = await Promise.all(
+        approvers.map((a) => approveCase(deps, filed.caseNumber, a)),
+      );
+      const outcomes = results.map((r) => r.outcome);
+      expect(outcomes.filter((o) => o === 'approved')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'alreadyDecided')).toHaveLength(9);
+      const after = await stored(filed.caseNumber);
+      if (after?.state !== 'approved') throw new Error('expected an approved case');
+      for (const r of results) {
+        if (r.outcome === 'alreadyDecided') expect(r.case).toEqual(after);
+      }
+      expect(await queued(filed.caseNumber)).toEqual(['audit', 'sendMail', 'updateCard']);
+      const audit = await actions(filed.caseNumber);
+      expect(audit.filter((a) => a === 'case.approved')).toHaveLength(1);
+      expect(audit.filter((a) => a === 'decision.refused')).toHaveLength(9);
+    });
+  });
+
+  describe('denyCase', () => {
+    it('moves a filed case to denied with the cleaned reason; the requester is told, no mail is queued', async () => {
+      const filed = await world.file(aCase());
+      const result = await denyCase(deps, filed.caseNumber, BO, '  Forkert\n\nCVR  ');
+      expect(result.outcome).toBe('denied');
+      expect(await stored(filed.caseNumber)).toMatchObject({
+        state: 'denied',
+        decision: { by: BO, at: NOW.toISOString(), reason: 'Forkert CVR' },
+      });
+      const jobs = await world.stores.jobs.forCase(filed.caseNumber);
+      expect(jobs.map((job) => job.kind).sort()).toEqual(['audit', 'tellRequester', 'updateCard']);
+      expect(jobs).toContainEqual(
+        expect.objectContaining({ kind: 'tellRequester', notice: 'denied' }),
+      );
+      await world.runJobs();
+      expect(await world.stores.audit.forCase(filed.caseNumber)).toEqual([
+        expect.objectContaining({ action: 'case.denied', actor: BO, detail: 'Forkert CVR' }),
+      ]);
+    });
+
+    it.each(['', '   ', '\n\t\u0000'])('refuses the reason %j as reasonMissing', async (reason) => {
+      const filed = await world.file(aCase());
+      expect(await denyCase(deps, filed.caseNumber, BO, reason)).toEqual({
+        outcome: 'reasonMissing',
+      });
+      expect(await stored(filed.caseNumber)).toEqual(filed);
+      expect(await queued(filed.caseNumber)).toEqual([]);
+    });
+
+    it('records a denial refused for a missing reason in the audit log', async () => {
+      const filed = await world.file(aCase());
+      await denyCase(deps, filed.caseNumber, BO, '  ');
+      expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
+    });
+
+    it('refuses a non-approver and changes nothing', async () => {
+      const filed = await world.file(aCase());
+      expect(await denyCase(deps, filed.caseNumber, STRANGER, 'Nej')).toEqual({
+        outcome: 'notAnApprover',
+      });
+      expect(await stored(filed.caseNumber)).toEqual(filed);
+      expect(await actions(filed.caseNumber)).toEqual(['decision.refused']);
+    });
+
+    it('refuses to approve a denied case afterwards, and no mail is ever queued', async () => {
+      const filed = await world.file(aCase());
+      await denyCase(deps, filed.caseNumber, BO, 'Forkert CVR');
+      const second = await approveCase(deps, filed.caseNumber, ANNA);
+      expect(second.outcome).toBe('alreadyDecided');
+      expect(await stored(filed.caseNumber)).toMatchObject({
+        state: 'denied',
+        decision: { by: BO },
+      });
+      expect(await queued(filed.caseNumber)).not.toContain('sendMail');
+    });
   });
 });

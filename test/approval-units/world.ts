@@ -4,9 +4,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Case } from '../../cases/case';
 import { cprProtection } from '../../cases/cpr-protection';
+import type { Job } from '../../cases/effects';
+import { EffectsWorker, type JobHandlers } from '../../cases/effects-worker';
 import type { Institution, InstitutionDirectory } from '../../cases/secure-mail';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
-import { openStores, type Stores } from '../../storage';
+import { openStores, type StorageChoice, type Stores } from '../../storage';
 
 /** The one institution the fake directory knows. */
 export const SOLSIKKEN: Institution = {
@@ -20,44 +22,82 @@ export const directory: InstitutionDirectory = {
   find: async (cvr) => (cvr === SOLSIKKEN.cvr ? SOLSIKKEN : undefined),
 };
 
-/** Real SQLite stores in a fresh folder, workflow deps on them, and a clock the test moves. */
+/** A worker log that keeps nothing. */
+export const quietLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Real stores in a fresh place, workflow deps on them, and a clock the test moves. */
 export interface UnitWorld {
   stores: Stores;
   deps: WorkflowDeps;
+  /** Where the stores keep their data (to read it raw). */
+  where: StorageChoice;
   /** Sets the time that deps.now() answers. */
   setNow(time: Date): void;
-  /** Stores a case and returns it as stored. */
-  file(value: Case): Promise<Case>;
+  /** Stores a case, with the jobs given, and returns it as stored. */
+  file(value: Case, jobs?: Job[]): Promise<Case>;
+  /**
+   * Runs every due job once: audit jobs append their entry to the audit log; jobs of every
+   * other kind are only returned (and removed). Resolves with the jobs that ran.
+   */
+  runJobs(): Promise<Job[]>;
   close(): Promise<void>;
 }
 
-export async function openWorld(start: Date): Promise<UnitWorld> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));
-  const stores = await openStores({ dataDir });
+export interface WorldOptions {
+  /** The storage location; a fresh SQLite folder when absent (removed on close). */
+  where?: StorageChoice;
+  /** The approvers' AAD object ids. */
+  approvers?: Iterable<string>;
+}
+
+export async function openWorld(start: Date, options: WorldOptions = {}): Promise<UnitWorld> {
+  const own = options.where ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));
+  const where = options.where ?? { dataDir: own! };
+  const stores = await openStores(where);
+  const approvers = new Set(options.approvers ?? []);
   let currentTime = start;
   const deps: WorkflowDeps = {
     cases: stores.cases,
-    audit: stores.storage.audit,
+    audit: stores.audit,
     protection: cprProtection({
       dataEncryptionKey: randomBytes(32),
       lookupHmacKey: randomBytes(32),
     }),
+    rules: { isApprover: (id) => approvers.has(id) },
     now: () => currentTime,
   };
   return {
     stores,
     deps,
+    where,
     setNow(time) {
       currentTime = time;
     },
-    async file(value) {
-      const written = await stores.cases.create(value);
-      if (!written.ok) throw new Error(`case ${value.caseNumber} exists already`);
-      return value;
+    async file(value, jobs = []) {
+      const written = await stores.cases.create(value, jobs);
+      if (!written.created) throw new Error(`case ${value.caseNumber} exists already`);
+      return written.case;
+    },
+    async runJobs() {
+      const ran: Job[] = [];
+      const note = async (job: Job) => (ran.push(job), { outcome: 'done' as const });
+      const handlers: JobHandlers = {
+        postCard: note,
+        updateCard: note,
+        tellRequester: note,
+        sendMail: note,
+        async audit(job) {
+          await stores.audit.append(job.entry, job.id);
+          return note(job);
+        },
+      };
+      const options = { pollMs: 60_000, leaseMs: 60_000, now: deps.now };
+      await new EffectsWorker(stores.jobs, handlers, quietLog, options).runDue();
+      return ran;
     },
     async close() {
       await stores.storage.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (own) fs.rmSync(own, { recursive: true, force: true });
     },
   };
 }

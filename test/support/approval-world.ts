@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { SmtpSecureMailer } from '../../mail/smtp-secure-mailer';
+import type { CaseNumber } from '../../cases/case-number';
 import type { StorageChoice } from '../../storage';
+import { until } from './until';
 import { personalMessage, post } from './activities';
 import { ConnectorStandIn } from './connector-stand-in';
 import { filingAnswers } from './filing-answers';
@@ -78,7 +80,9 @@ export interface ApprovalWorld {
     fromId: string,
   ): Promise<{ status: number; body: InvokeBody }>;
   /** Files a new-login case in a staff member's personal chat; returns its number. */
-  file(userId?: string, cpr?: string): Promise<string>;
+  file(userId?: string, cpr?: string): Promise<CaseNumber>;
+  /** Resolves once a case waits for no more jobs (its card, notices, mail and audit are done). */
+  settled(caseNumber: CaseNumber, ms?: number): Promise<void>;
   say(conversation: string, text: string, userId?: string): Promise<void>;
   channel(text: string, fromId: string): Promise<void>;
   restart(): Promise<void>;
@@ -142,7 +146,10 @@ export async function startApprovalWorld(
         .textsTo(conversation)
         .reverse()
         .find((t) => /UL-\d{4}-\d{5}/.test(t));
-      return /UL-\d{4}-\d{5}/.exec(filed ?? '')![0];
+      return /UL-\d{4}-\d{5}/.exec(filed ?? '')![0] as CaseNumber;
+    },
+    async settled(caseNumber, ms = 15000) {
+      await until(async () => (await world.app.stores.jobs.forCase(caseNumber)).length === 0, ms);
     },
     async channel(text, fromId) {
       const status = await post(world.app.port, channelMessage(serviceUrl, text, fromId));

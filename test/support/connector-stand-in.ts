@@ -7,6 +7,8 @@ export interface ConnectorCall {
   method: string;
   path: string;
   body: Partial<Activity> & Record<string, unknown>;
+  /** What the stand-in answered: the new activity's id (and conversation, for a new thread). */
+  answer?: { id: string; activityId?: string };
 }
 
 /**
@@ -15,8 +17,14 @@ export interface ConnectorCall {
  */
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** Calls answered with an error during an outage: nobody saw them. */
+  readonly refused: ConnectorCall[] = [];
+  /** When each recorded call was answered (performance.now()), by its index in `calls`. */
+  readonly answeredAt: number[] = [];
   /** How long to hold each answer back, to make the bot's turns slow. */
   delayMs = 0;
+  private outages: { matches: (call: ConnectorCall) => boolean; until: number; status: number }[] =
+    [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private waiters: (() => void)[] = [];
   private nextId = 1;
@@ -48,6 +56,14 @@ export class ConnectorStandIn {
       .filter((b) => b.type === 'message');
   }
 
+  /**
+   * Answers the calls that `matches` with `status` (503: the service is unavailable) for the
+   * next `ms` milliseconds; they are kept in `refused`, not in `calls`.
+   */
+  outage(matches: (call: ConnectorCall) => boolean, ms: number, status = 503): void {
+    this.outages.push({ matches, until: Date.now() + ms, status });
+  }
+
   /** Waits until `predicate` holds over the recorded calls. */
   async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -66,14 +82,23 @@ export class ConnectorStandIn {
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const body = raw ? (JSON.parse(raw) as ConnectorCall['body']) : {};
-      this.calls.push({ method: req.method ?? '', path: req.url ?? '', body });
-      this.waiters.splice(0).forEach((wake) => wake());
+      const call: ConnectorCall = { method: req.method ?? '', path: req.url ?? '', body };
+      const outage = this.outages.find((o) => o.until > Date.now() && o.matches(call));
+      if (outage) {
+        this.refused.push(call);
+        res.writeHead(outage.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'outage' } }));
+        return;
+      }
       const id = `activity-${this.nextId++}`;
       const answer =
         req.url === '/v3/conversations' ? { id: `conversation-${id}`, activityId: id } : { id };
+      const index = this.calls.push({ ...call, answer }) - 1;
+      this.waiters.splice(0).forEach((wake) => wake());
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer));
+        this.answeredAt[index] = performance.now();
       }, this.delayMs);
     });
   }

@@ -30,6 +30,11 @@ export interface SmtpTestServer {
   stats: SmtpServerStats;
   /** Answers the next `count` DATA commands with 451, after reading the message. */
   failNext(count?: number): void;
+  /**
+   * Holds the next transaction at its recipient, before any of the message is sent: the
+   * sender is mid-send until `release()` (which lets it go on, if it is still there).
+   */
+  holdNext(): { reached: Promise<void>; release(): void };
   /** Stops listening (a test can call start() again for an outage). */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -77,6 +82,7 @@ export async function startSmtpServer(options: { starttls: boolean }): Promise<S
   };
   const protocols = new Map<string, string | null>();
   let failures = 0;
+  let hold: { reached: () => void; released: Promise<void> } | undefined;
   let port = 0;
   let server: SMTPServer | undefined;
 
@@ -106,6 +112,13 @@ export async function startSmtpServer(options: { starttls: boolean }): Promise<S
       onSecure(socket, session, callback) {
         protocols.set(session.id, (socket as TLSSocket).getProtocol?.() ?? null);
         callback();
+      },
+      onRcptTo(_address, _session, callback) {
+        const held = hold;
+        hold = undefined;
+        if (!held) return callback();
+        held.reached();
+        void held.released.then(() => callback());
       },
       onMailFrom(_address, session, callback) {
         if (!session.secure) {
@@ -145,6 +158,8 @@ export async function startSmtpServer(options: { starttls: boolean }): Promise<S
       instance.once('error', reject);
       instance.listen(port, '127.0.0.1', () => {
         instance.off('error', reject);
+        // A client that dies mid-session (a killed bot) resets its connection: not a failure.
+        instance.on('error', () => undefined);
         const address = instance.server.address();
         if (address && typeof address === 'object') port = address.port;
         server = instance;
@@ -169,6 +184,14 @@ export async function startSmtpServer(options: { starttls: boolean }): Promise<S
     stats,
     failNext(count = 1) {
       failures = count;
+    },
+    holdNext() {
+      let reached!: () => void;
+      let release!: () => void;
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { reached, released };
+      return { reached: reachedPromise, release };
     },
     stop,
     start,
