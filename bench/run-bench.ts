@@ -8,11 +8,13 @@ import { openStores } from '../storage';
 import { personalMessage, post } from '../test/support/activities';
 import { cardInvoke, channelMessage } from '../test/support/approval-world';
 import { freePort, startBotProcess, type BotProcess } from '../test/support/bot-process';
+import type { CaseNumber } from '../cases/case-number';
 import { aCase } from '../test/support/case-builder';
 import { ConnectorStandIn } from '../test/support/connector-stand-in';
 import { startSmtpServer } from '../test/support/smtp-test-server';
 import { until } from '../test/support/until';
 import { echoTurns, filings, FILING, names } from './drive';
+import { mongoRoundTrips } from './round-trips';
 import { percentile, timedPool } from './stats';
 
 /** One line of the result table. */
@@ -78,7 +80,6 @@ async function main(): Promise<void> {
     SMTP_URL: smtp.url,
     MAIL_FROM: 'unilogin@stil.example',
     SMTP_CA_FILE: path.join(dataDir, 'ca.pem'),
-    MAIL_POLL_MS: '200',
     LOG_LEVEL: 'warn',
   };
   const echo = await startEcho();
@@ -206,15 +207,16 @@ async function main(): Promise<void> {
     const owner = i % 100 === 0 ? 'reader' : `seed-${i % 97}`;
     await stores.cases.create(
       aCase({
-        caseNumber: `UL-2025-${String(i + 1).padStart(5, '0')}`,
+        caseNumber: `UL-2025-${String(i + 1).padStart(6, '0')}` as CaseNumber,
         requester: { aadObjectId: owner, name: owner },
       }),
+      [],
     );
   });
   await stores.storage.close();
   const own = seeds
     .filter((i) => i % 100 === 0)
-    .map((i) => `UL-2025-${String(i + 1).padStart(5, '0')}`);
+    .map((i) => `UL-2025-${String(i + 1).padStart(6, '0')}`);
   for (const [what, texts] of [
     [`status <case> (${seedCount} cases)`, own.concat(own).map((n) => `status ${n}`)],
     [`my cases (${seedCount} cases)`, Array.from({ length: 100 }, () => 'mine sager')],
@@ -232,6 +234,20 @@ async function main(): Promise<void> {
       p99ms: percentile(durations, 99),
       ratio: percentile(durations, 50) / echoP50.get(1)!,
       note: what.startsWith('status') ? 'target p99 < 20 ms' : undefined,
+    });
+  }
+
+  if (mongodbUri) {
+    progress('round trips per transition');
+    const trips = await mongoRoundTrips(mongodbUri.replace(/bench_/, 'trips_'));
+    rows.push({
+      what: 'MongoDB round trips per transition',
+      concurrency: 1,
+      count: 1,
+      p50ms: NaN,
+      p99ms: NaN,
+      ratio: trips.won,
+      note: `target 1; a losing writer ${trips.lost} (the write, then the stored case), a read ${trips.read}`,
     });
   }
 

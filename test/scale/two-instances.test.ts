@@ -11,6 +11,8 @@ import { ConnectorStandIn } from '../support/connector-stand-in';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { until } from '../support/until';
 import { filingAnswers } from '../support/filing-answers';
+import { pendingJobs } from '../support/raw-storage';
+import type { StorageChoice } from '../../storage';
 
 const da = catalogues.da;
 const mongodbUri = process.env.MONGODB_URI;
@@ -26,6 +28,7 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
   let smtp: SmtpTestServer;
   let env: Record<string, string>;
   let databaseName: string;
+  let where: StorageChoice;
   let bots: BotProcess[] = [];
 
   beforeAll(async () => {
@@ -37,6 +40,7 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
     databaseName = `two_${randomBytes(5).toString('hex')}`;
     const uri = new URL(mongodbUri!);
     uri.pathname = `/${databaseName}`;
+    where = { dataDir, mongodbUri: uri.toString() };
     env = {
       MONGODB_URI: uri.toString(),
       DATA_DIR: dataDir,
@@ -48,7 +52,8 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'unilogin@stil.example',
       SMTP_CA_FILE: caFile,
-      MAIL_POLL_MS: '200',
+      JOB_POLL_MS: '200',
+      JOB_LEASE_MS: '3000',
     };
   });
 
@@ -123,7 +128,7 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
       );
       throw e;
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(async () => (await pendingJobs(where, caseNumber)) === 0, 20000);
     expect(smtp.messages.filter((m) => m.raw.includes(caseNumber))).toHaveLength(1);
     const client = await MongoClient.connect(env.MONGODB_URI!);
     const audit = await client
@@ -136,7 +141,7 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
   });
 
   it('sends exactly one mail after an instance is killed (SIGKILL) between approval and send', async () => {
-    const approving = await startBotProcess({ ...env, MAIL_WORKER: 'false' });
+    const approving = await startBotProcess({ ...env, JOB_WORKER: 'false' });
     bots = [approving];
     await post(approving.port, channelMessage(serviceUrl, 'registrer', 'approver-1'));
     const caseNumber = await fileAcross(approving, approving, 'c-kill');
@@ -151,7 +156,7 @@ describeWithMongo('two bot processes on one MongoDB [mongodb]', () => {
 
     bots = [await startBotProcess(env), await startBotProcess(env)];
     await until(() => smtp.messages.some((m) => m.raw.includes(caseNumber)), 20000);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(async () => (await pendingJobs(where, caseNumber)) === 0, 20000);
     expect(smtp.messages.filter((m) => m.raw.includes(caseNumber))).toHaveLength(1);
     await until(() =>
       connector.textsTo('c-kill').some((t) => t.startsWith(`Sag ${caseNumber}: Sikker mail`)),
