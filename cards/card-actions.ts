@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseNumberSchema } from '../cases/case-number';
 
 /** The fields a staff member can change from the summary card. */
 export const editableFields = [
@@ -20,7 +21,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('menu.myCases') }),
   z.strictObject({ action: z.literal('menu.help') }),
   z.strictObject({ action: z.literal('menu.status'), caseNumber: z.string().max(40).optional() }),
-  z.strictObject({ action: z.literal('intake.confirm') }),
+  /** Carries the number reserved for the case, so a late second confirm can name it. */
+  z.strictObject({ action: z.literal('intake.confirm'), caseNumber: caseNumberSchema.optional() }),
   z.strictObject({ action: z.literal('intake.cancel') }),
   z.strictObject({ action: z.literal('intake.edit'), field: z.enum(editableFields) }),
 ]);

@@ -1,10 +1,13 @@
 import type { RequestedItems } from '../cases/case';
+import type { CaseNumber } from '../cases/case-number';
 import { text, type Language, type TextKey } from '../texts';
 import type { EditableField } from './card-actions';
 import { adaptiveCard, facts, heading, submit, type AdaptiveCard } from './adaptive-card';
 
 /** What the staff member has answered, as the summary shows it (the CPR only masked). */
 export interface SummaryView {
+  /** The number reserved for the case; confirming files it under this number. */
+  caseNumber?: CaseNumber;
   kind: 'new' | 'forgotten';
   cprMasked: string;
   cvr: string;
@@ -52,7 +55,11 @@ export function summaryCard(view: SummaryView, language: Language): AdaptiveCard
       ]),
     ],
     [
-      submit(t('summary.confirm'), { action: 'intake.confirm' }, 'positive'),
+      submit(
+        t('summary.confirm'),
+        { action: 'intake.confirm', ...(view.caseNumber ? { caseNumber: view.caseNumber } : {}) },
+        'positive',
+      ),
       { type: 'Action.ShowCard', title: t('summary.edit'), card: editCard },
       submit(t('summary.cancel'), { action: 'intake.cancel' }, 'destructive'),
     ],

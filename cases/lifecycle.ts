@@ -127,12 +127,15 @@ export const lifecycle = {
     effects: [],
   })),
 
-  mailFailed: row<'mailFailed', 'sending'>(['sending'], (current, { error }, now) => ({
-    next: { ...current, inFlight: false, lastError: error.slice(0, 300) },
-    // The card says "retrying" from the first failure on; later failures change nothing on it.
-    effects: current.lastError ? [] : [{ kind: 'updateCard' }],
-    audit: entry(current, OUTBOX, 'mail.failed', now, error.slice(0, 300)),
-  })),
+  mailFailed: row<'mailFailed', 'sending'>(['sending'], (current, { error }, now) => {
+    const lastError = error.slice(0, 300) || 'unknown error';
+    return {
+      next: { ...current, inFlight: false, lastError },
+      // The card says "retrying" from the first failure on; later failures change nothing on it.
+      effects: current.lastError === undefined ? [{ kind: 'updateCard' }] : [],
+      audit: entry(current, OUTBOX, 'mail.failed', now, lastError),
+    };
+  }),
 
   mailSent: row<'mailSent', 'sending'>(['sending'], (current, command, now) => {
     const { attempt: _a, inFlight: _i, lastError: _e, ...rest } = current;

@@ -1,10 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { parseCardAction } from '../cards/card-actions';
+import type { CaseNumber } from '../cases/case-number';
 
 /** What a message asks the bot to do. */
 export type Command =
   | { kind: 'new' | 'forgotten' | 'myCases' | 'help' | 'cancel' }
   | { kind: 'status'; caseNumber: string }
+  /** Confirm on a summary whose intake is over (filed already, or cancelled). */
+  | { kind: 'closedSummary'; caseNumber?: CaseNumber }
   | { kind: 'unknown' };
 
 const words: Record<string, Command['kind']> = {
@@ -39,6 +42,12 @@ export function parseCommand(activity: Partial<Activity>): Command {
   const action = activity.value === undefined ? undefined : parseCardAction(activity.value);
   if (action?.action === 'menu.status')
     return { kind: 'status', caseNumber: action.caseNumber ?? '' };
+  if (action?.action === 'intake.confirm') {
+    return {
+      kind: 'closedSummary',
+      ...(action.caseNumber ? { caseNumber: action.caseNumber } : {}),
+    };
+  }
   if (action?.action.startsWith('menu.')) {
     const kind = action.action.slice('menu.'.length) as 'new' | 'forgotten' | 'myCases' | 'help';
     return { kind };

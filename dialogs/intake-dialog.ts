@@ -13,6 +13,7 @@ import { filedCard } from '../cards/filed-card';
 import { AskDialog, MAX_ATTEMPTS, type AskResult } from './ask-dialog';
 import type { DialogDeps } from './dialog-deps';
 import type { Answers } from './questions';
+import { filedMessage } from './filed-message';
 import { requesterOf } from './requester';
 import { languageOfTurn, say } from './turn-language';
 
@@ -140,6 +141,7 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
     const card = summaryCard(
       {
         kind: state.kind,
+        caseNumber: state.caseNumber,
         cprMasked: answers.cpr.cprMasked,
         cvr: answers.cvr,
         recipient: answers.recipient,
@@ -202,13 +204,4 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
   private state(dc: DialogContext): IntakeState {
     return dc.activeDialog!.state as IntakeState;
   }
-}
-
-/** What the requester is told once a case is filed: its number, what happens next, Aula. */
-export function filedMessage(context: TurnContext, caseNumber: string): string {
-  return [
-    say(context, 'filed.caseNumber', { caseNumber }),
-    say(context, 'filed.processing'),
-    say(context, 'filed.aula'),
-  ].join('\n\n');
 }

@@ -14,6 +14,7 @@ import type { DialogDeps } from './dialog-deps';
 import { IntakeDialog } from './intake-dialog';
 import { NewLoginDialog } from './new-login-dialog';
 import { questions } from './questions';
+import { replyToClosedSummary } from './filed-message';
 import { replyWithMyCases, replyWithStatus } from './status-replies';
 import { say } from './turn-language';
 
@@ -75,6 +76,9 @@ async function route(step: WaterfallStepContext, deps: DialogDeps): Promise<Dial
       return step.endDialog();
     case 'cancel':
       await context.sendActivity(say(context, 'command.nothingToCancel'));
+      return step.endDialog();
+    case 'closedSummary':
+      await replyToClosedSummary(context, deps.workflow, command.caseNumber);
       return step.endDialog();
     case 'help':
     case 'unknown':

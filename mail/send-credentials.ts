@@ -45,7 +45,7 @@ export function sendCredentials(deps: SendCredentialsDeps) {
         credentialsMail(sending, institution, credentials, replacesEarlier),
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : 'unknown error';
+      const reason = (error instanceof Error && (error.message || error.name)) || 'unknown error';
       await runCommand(deps.workflow, job.caseNumber, () => ({
         kind: 'mailFailed',
         error: reason,

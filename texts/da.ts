@@ -80,6 +80,8 @@ export const da = {
   'summary.cancel': 'Annuller',
   'summary.editWhich': 'Hvad vil du rette?',
   'summary.filedAs': 'Oprettet som sag **{caseNumber}**.',
+  'summary.closed':
+    'Det opsummeringskort er lukket. Skriv **ny unilogin** eller **glemt login** for at begynde forfra.',
   'summary.words.confirm': 'bekræft',
   'summary.words.edit': 'ret',
 

@@ -80,6 +80,8 @@ export const en: Catalogue = {
   'summary.cancel': 'Cancel',
   'summary.editWhich': 'What do you want to change?',
   'summary.filedAs': 'Filed as case **{caseNumber}**.',
+  'summary.closed':
+    'That summary is closed. Write **new login** or **forgot login** to start again.',
   'summary.words.confirm': 'confirm',
   'summary.words.edit': 'edit',
 
@@ -160,13 +162,15 @@ export const en: Catalogue = {
     'The case cannot be approved: the CVR number is not in the institution directory. Add the institution and try again.',
   'approval.notice.reasonMissing': 'A denial needs a reason.',
   'approval.notice.malformed': 'I did not understand that action. Nothing was changed.',
-  'failure.postCard': 'The case could not be posted to the support channel ({at}). Contact STIL support.',
+  'failure.postCard':
+    'The case could not be posted to the support channel ({at}). Contact STIL support.',
   'failure.updateCard': 'The card in the support channel could not be updated ({at}).',
-  'failure.tellRequester': 'The message to the person who filed the case could not be delivered ({at}).',
+  'failure.tellRequester':
+    'The message to the person who filed the case could not be delivered ({at}).',
   'failure.sendMail': 'The secure mail could not be sent ({at}).',
   'failure.audit': 'The audit trail could not be written ({at}).',
   'groupChat.personalOnly':
-    'I only help in a personal chat, so that nobody else sees a case\'s details. Write to me directly.',
+    "I only help in a personal chat, so that nobody else sees a case's details. Write to me directly.",
   'channel.registered':
     'This channel is now the approval channel for Unilogin cases. New cases will be posted here.',
   'channel.registerRefused': 'Only approvers can register the approval channel.',

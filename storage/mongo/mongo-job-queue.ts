@@ -42,11 +42,11 @@ export class MongoJobQueue implements JobQueue {
         $set: { 'jobs.$[job].lease': job.lease, 'jobs.$[job].availableAt': leaseUntil },
         $inc: { 'jobs.$[job].attempts': 1 },
       },
-      { ...theJob(job), projection: { _id: 1 } },
+      { ...theJob(job), projection: { jobs: 1 }, returnDocument: 'after' },
     );
     if (!claimed) return undefined;
-    // The job as this claim made it (the document before the update held `attempts`).
-    return { ...job, availableAt: leaseUntil, attempts: job.attempts + 1 };
+    const stored = claimed.jobs.find((candidate) => candidate.id === job.id);
+    return stored && toJob(job.caseNumber, stored);
   }
 
   async complete(job: Job): Promise<void> {

@@ -89,7 +89,7 @@ describeEachBackend('cancelling a flow in the chat', (backend) => {
     test('a chat saved in a dialog this version no longer has starts fresh', async () => {
       const c = await open(backend.fresh(), language);
       await c.texts(c.words.newLogin);
-      const key = 'msteams/conversations/Convo1/';
+      const key = c.stateKey;
       expect(Object.keys(await c.stores.botState.read([key]))).toEqual([key]);
       const older = { dialogStack: [{ id: 'root', state: { dialogs: { dialogStack: [] } } }] };
       await c.stores.botState.write({ [key]: { dialogState: older, eTag: '*' } });

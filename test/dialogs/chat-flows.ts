@@ -1,7 +1,10 @@
 import type { Activity } from 'botbuilder';
+import { splitCase, type Case } from '../../cases/case';
+import type { CaseNumber } from '../../cases/case-number';
 import type { StorageChoice } from '../../storage';
 import { text, type Language, type TextKey } from '../../texts';
-import { openChat, textsOf, type Chat } from '../support/dialog-chat';
+import { textsOf } from '../support/dialog-chat';
+import { openRecordingChat, type RecordingChat, type TurnOptions } from './support-chat';
 
 export type Reply = Partial<Activity>;
 export type Input = string | { value: Record<string, unknown> };
@@ -74,13 +77,15 @@ export const personalQuestions: TextKey[] = [
 ];
 
 /** A chat with the real root dialog, which also keeps every reply it got. */
-export interface StaffChat extends Chat {
+export interface StaffChat extends RecordingChat {
   language: Language;
   words: (typeof typed)[Language];
   /** Every reply of the chat so far, in order. */
   transcript: Reply[];
   /** Sends a message and returns the texts of the replies (a card shows as its title). */
   texts(input: Input): Promise<string[]>;
+  /** The case stored under a number, if any. */
+  stored(caseNumber: string): Promise<Case | undefined>;
   /** Sends the inputs one by one and returns the replies to the last. */
   sendAll(inputs: Input[]): Promise<Reply[]>;
   /** A catalogue text in the chat's language. */
@@ -97,7 +102,7 @@ export function tickingClock(start = '2026-03-01T10:00:00.000Z'): () => Date {
 
 /** Returns a function that opens chats; every chat it opened is closed after each test. */
 export function useChats() {
-  const open: Chat[] = [];
+  const open: RecordingChat[] = [];
   afterEach(async () => {
     for (const chat of open.splice(0)) await chat.close();
   });
@@ -106,7 +111,7 @@ export function useChats() {
     language: Language = 'da',
     options: { userId?: string; now?: () => Date } = {},
   ): Promise<StaffChat> => {
-    const chat = await openChat(where, {
+    const chat = await openRecordingChat(where, {
       locale: typed[language].locale,
       userId: STAFF,
       now: tickingClock(),
@@ -114,8 +119,8 @@ export function useChats() {
     });
     open.push(chat);
     const transcript: Reply[] = [];
-    const send = async (input: Input) => {
-      const replies = await chat.send(input);
+    const send = async (input: Input, turn?: TurnOptions) => {
+      const replies = await chat.send(input, turn);
       transcript.push(...replies);
       return replies;
     };
@@ -132,6 +137,7 @@ export function useChats() {
       words: typed[language],
       transcript,
       texts: async (input) => textsOf(await send(input)),
+      stored: (caseNumber) => chat.stores.cases.get(caseNumber as CaseNumber),
       t: (key, values) => text(language, key, values),
       filedText: (caseNumber) =>
         [
@@ -210,7 +216,7 @@ export async function newLoginSummary(c: StaffChat, a: Answers = answers): Promi
 }
 
 /** Files a case with flow 1, confirmed by the card's button, and returns its number. */
-export async function fileNewLogin(c: StaffChat, a: Answers = answers): Promise<string> {
+export async function fileNewLogin(c: StaffChat, a: Answers = answers): Promise<CaseNumber> {
   await newLoginSummary(c, a);
   const before = c.filed.length;
   await c.send({ value: { action: 'intake.confirm' } });
@@ -219,22 +225,23 @@ export async function fileNewLogin(c: StaffChat, a: Answers = answers): Promise<
   return caseNumber;
 }
 
-/** Marks a case as closed with its credentials issued and mailed, as an approval would. */
+/** Moves a filed case to mail_sent with a username, as an approval and its mail would. */
 export async function issueCredentials(c: StaffChat, caseNumber: string): Promise<void> {
-  const found = await c.stores.cases.get(caseNumber);
+  const found = await c.stored(caseNumber);
   if (!found) throw new Error(`case ${caseNumber} is not stored`);
-  const issued = {
-    ...found.value,
-    state: 'mail_sent' as const,
-    username: 'abcd1234',
-    mail: { sentAt: new Date().toISOString() },
+  const at = new Date().toISOString();
+  const issued: Case = {
+    ...splitCase(found).facts,
+    state: 'mail_sent',
+    decision: { by: { aadObjectId: 'approver-1', name: 'Anne Approver' }, at },
+    mail: { sentAt: at, username: 'abcd1234' },
   };
-  const outcome = await c.stores.cases.replace(issued, found.version);
-  if (!outcome.ok) throw new Error(`case ${caseNumber} could not be marked as issued`);
+  const write = await c.stores.cases.transition(found.caseNumber, [found.state], issued, []);
+  if (!write.won) throw new Error(`case ${caseNumber} could not be marked as issued`);
 }
 
 /** Files a case with flow 1 and marks its credentials issued: a valid earlier case for flow 2. */
-export async function issuedEarlierCase(c: StaffChat, a: Answers = answers): Promise<string> {
+export async function issuedEarlierCase(c: StaffChat, a: Answers = answers): Promise<CaseNumber> {
   const caseNumber = await fileNewLogin(c, a);
   await issueCredentials(c, caseNumber);
   return caseNumber;

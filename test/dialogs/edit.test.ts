@@ -77,7 +77,7 @@ describeEachBackend('editing from the summary in the chat', (backend) => {
       await newLoginSummary(c);
       await c.sendAll([{ value: { action: 'intake.edit', field: 'cvr' } }, OTHER_CVR]);
       await c.send({ value: { action: 'intake.confirm' } });
-      const stored = (await c.stores.cases.get(c.filed[0] ?? ''))?.value;
+      const stored = await c.stored(c.filed[0] ?? '');
       expect(stored?.institution).toEqual({ cvr: OTHER_CVR, recipient: answers.recipient });
       expect(stored?.subject.cprMasked).toBe(answers.cprMasked);
       expect(c.workflow.protection.decrypt(stored!.subject.cprEncrypted)).toBe(answers.cpr);

@@ -83,11 +83,9 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
         const caseNumber = c.filed[1]!;
         expect(caseNumber).not.toBe(earlier);
         expect(replies[0]).toBe(c.filedText(caseNumber));
-        const filed = (await c.stores.cases.get(caseNumber))?.value;
+        const filed = await c.stored(caseNumber);
         expect(filed).toMatchObject({
-          kind: 'forgotten',
-          requested: stored,
-          earlierCaseNumber: earlier,
+          request: { kind: 'forgotten', requested: stored, earlierCaseNumber: earlier },
           state: 'filed',
           institution: { cvr: answers.cvr, recipient: answers.recipient },
           requester: { aadObjectId: STAFF },
@@ -103,7 +101,7 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
       await c.sendAll(forgottenInputs(c, earlier));
       await c.send({ value: { action: 'intake.confirm' } });
       expect(c.filed).toHaveLength(2);
-      expect((await c.stores.cases.get(c.filed[1]!))?.value.kind).toBe('forgotten');
+      expect((await c.stored(c.filed[1]!))?.request.kind).toBe('forgotten');
     });
 
     test.each(mismatches)(

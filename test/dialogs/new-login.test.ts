@@ -33,10 +33,10 @@ async function expectFiledMessages(c: StaffChat, replies: string[]) {
   const caseNumber = c.filed[0]!;
   expect(caseNumber).toMatch(/^UL-\d{4}-\d{5}$/);
   expect(replies).toEqual([c.filedText(caseNumber)]);
-  const stored = (await c.stores.cases.get(caseNumber))?.value;
+  const stored = await c.stored(caseNumber);
   expect(stored).toMatchObject({
     caseNumber,
-    kind: 'new',
+    request: { kind: 'new' },
     state: 'filed',
     institution: { cvr: answers.cvr, recipient: answers.recipient },
     requester: { aadObjectId: STAFF },
@@ -78,7 +78,10 @@ describeEachBackend('flow 1 (new login) in the chat', (backend) => {
     test('the summary card offers confirm, edit and cancel buttons', async () => {
       const c = await open(backend.fresh(), language);
       const card = await newLoginSummary(c);
-      expect(buttonData(card, c.t('summary.confirm'))).toEqual({ action: 'intake.confirm' });
+      expect(buttonData(card, c.t('summary.confirm'))).toEqual({
+        action: 'intake.confirm',
+        caseNumber: expect.stringMatching(/^UL-\d{4}-\d{5}$/),
+      });
       expect(buttonData(card, c.t('summary.cancel'))).toEqual({ action: 'intake.cancel' });
       expect(buttonData(card, c.t('summary.cvr'))).toEqual({ action: 'intake.edit', field: 'cvr' });
     });

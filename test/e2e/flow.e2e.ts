@@ -62,8 +62,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       await staff.send(answer);
     }
     await staff.sees(en['summary.title']);
-    await staff.click(en['summary.confirm']);
-    await staff.sees(/The case is filed as/);
+    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
     const filed = (await staff.text()).match(/filed as (UL-\d{4}-\d{5})/g) ?? [];
     return filed.at(-1)!.replace('filed as ', '');
   }
@@ -104,10 +103,12 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       expect.arrayContaining([expect.stringContaining('010190-****')]),
     );
     expect((await staff.cardTexts()).join('\n')).not.toContain(CPR);
-    await staff.click(en['summary.confirm']);
-    await staff.sees(/The case is filed as/);
+    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
     firstCase = /filed as (UL-\d{4}-\d{5})/.exec(await staff.text())![1]!;
     await staff.sees(en['filed.aula']);
+    // The summary card is replaced in place: it names the case and has no buttons any more.
+    await staff.sees(new RegExp(`Filed as case ${firstCase}`));
+    expect(await staff.count(en['summary.confirm'])).toBe(0);
     await staff.shot('case-filed');
   });
 
@@ -132,8 +133,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       new RegExp(`Case ${firstCase}: the secure mail .* was sent to Åse Ørum-Jæger`),
     );
     await staff.shot('mail-confirmed');
-    await staff.send(`status ${firstCase}`);
-    await staff.sees(en['state.mail_sent']);
+    await staff.seesNew(en['state.mail_sent'], () => staff.send(`status ${firstCase}`));
     await staff.shot('status-closed');
     await approver.sees(/Secure mail sent to Åse Ørum-Jæger|Sikker mail sendt til Åse Ørum-Jæger/);
     await approver.shot('card-shows-mail-sent');
@@ -166,8 +166,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
     }
     await staff.sees(en['summary.title']);
     await staff.shot('forgotten-summary');
-    await staff.click(en['summary.confirm']);
-    await staff.sees(/The case is filed as/);
+    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
     const all = (await staff.text()).match(/filed as (UL-\d{4}-\d{5})/g)!;
     const caseNumber = all.at(-1)!.replace('filed as ', '');
     await decideNewest(caseNumber, en['approval.approve']);

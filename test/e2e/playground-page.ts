@@ -69,9 +69,27 @@ export class PlaygroundPage {
     await this.page.getByRole('button', { name: 'Post' }).click();
   }
 
-  /** Waits until `text` shows (the newest occurrence). */
-  async sees(text: string | RegExp, timeout = 20000): Promise<void> {
+  /** Waits until `text` shows (the newest occurrence); a busy 2-core machine may take a while. */
+  async sees(text: string | RegExp, timeout = 60000): Promise<void> {
     await this.page.getByText(text).last().waitFor({ timeout });
+  }
+
+  /**
+   * Does `action`, then waits until `text` shows once more than it did before: the step's own
+   * new message, never an earlier one that happens to match.
+   */
+  async seesNew(
+    text: string | RegExp,
+    action: () => Promise<void>,
+    timeout = 60000,
+  ): Promise<void> {
+    const before = await this.count(text);
+    await action();
+    const deadline = Date.now() + timeout;
+    while ((await this.count(text)) <= before) {
+      if (Date.now() > deadline) throw new Error(`${this.who} did not see a new ${String(text)}`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** How many times `text` shows. */

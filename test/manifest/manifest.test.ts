@@ -1,8 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { answerChannelMessage, type ChannelDeps } from '../../bot/channel-commands';
+import { parseIncoming } from '../../bot/incoming';
 import { parseCommand } from '../../dialogs/commands';
 import { fillManifest, placeholdersIn, standInsIn, type Json } from '../../manifest/fill-manifest';
-import { text, type Language } from '../../texts';
+import { languageOf, text, type Language } from '../../texts';
 import { personalMessage } from '../support/activities';
 import { readJson, sample, template, validateManifest, manifestDir } from './support';
 import { resolve } from 'node:path';
@@ -169,11 +170,13 @@ describe('the Teams app manifest', () => {
   });
 });
 
-/** Sends a channel message to the bot's channel handler with a non-approver and no cases. */
+/** Sends a channel message through the bot's parser and channel handler (non-approver, no cases). */
 async function answerInChannel(message: string, locale: string): Promise<string> {
   const sent: string[] = [];
+  const personal = personalMessage('http://x', 'c', message, { locale });
   const activity: Partial<Activity> = {
-    ...personalMessage('http://x', 'c', message, { locale }),
+    ...personal,
+    conversation: { ...personal.conversation!, conversationType: 'channel' },
     entities: [
       {
         type: 'mention',
@@ -182,6 +185,8 @@ async function answerInChannel(message: string, locale: string): Promise<string>
       },
     ],
   };
+  const incoming = parseIncoming(activity);
+  if (incoming.kind !== 'channelMention') throw new Error(`parsed as ${incoming.kind}`);
   const context = {
     activity,
     sendActivity: async (reply: string) => {
@@ -189,13 +194,15 @@ async function answerInChannel(message: string, locale: string): Promise<string>
     },
   } as unknown as TurnContext;
   const deps = {
-    support: { register: async () => undefined, postWaiting: async () => undefined },
-    cases: { listByState: async () => [] },
+    support: { register: async () => undefined },
+    cases: { listByState: async () => [], listWithFailures: async () => [] },
+    jobs: { wake: async () => undefined },
     audit: { append: async () => undefined },
     isApprover: () => false,
-    background: { run: () => undefined },
     now: () => new Date('2026-03-02T10:00:00Z'),
+    kickWorker: () => undefined,
   } as unknown as ChannelDeps;
-  await answerChannelMessage(context, deps);
+  const actor = { aadObjectId: 'staff-aad-1', name: 'Sofie' };
+  await answerChannelMessage(context, incoming.command, actor, languageOf(locale), deps);
   return sent.join('\n');
 }

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConversationState, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { CaseNumber } from '../../cases/case-number';
+import { cprProtection } from '../../cases/cpr-protection';
+import type { WorkflowDeps } from '../../cases/workflow-deps';
+import { personalChatDialogs, runPersonalChat } from '../../dialogs/personal-chat';
+import { openStores, type StorageChoice } from '../../storage';
+import { testKeys, type Chat } from '../support/dialog-chat';
+
+/** How one turn runs. */
+export interface TurnOptions {
+  /**
+   * False: the turn runs, but its conversation state is never saved, as when the process dies
+   * after the turn's writes to the case store and before the state is written back.
+   */
+  saveState?: boolean;
+  /** Holds the turn after its work and before its save (to make two turns overlap). */
+  beforeSave?: () => Promise<void>;
+}
+
+/**
+ * The chat of test/support/dialog-chat.ts, with what it cannot show: the replies of each turn
+ * even when turns overlap, the activities the bot replaced in place (updateActivity), and
+ * turns whose state is not saved. Each user has a conversation of their own, so that a chat
+ * opened again on the same storage goes on where the last one stopped.
+ */
+export interface RecordingChat extends Chat {
+  filed: CaseNumber[];
+  /** Every reply of every turn, as sent, also of turns that failed afterwards. */
+  sent: Reply[];
+  /** Every activity the bot replaced in place, in order. */
+  updates: Partial<Activity>[];
+  /** The key under which the conversation state of this chat is stored. */
+  stateKey: string;
+  send(input: string | { value: Record<string, unknown> }, turn?: TurnOptions): Promise<Reply[]>;
+  /** The conversation state as stored now (with the dialog stack), as JSON. */
+  storedState(): Promise<string>;
+}
+
+type Reply = Partial<Activity>;
+
+/** Opens storage and a personal chat, as one user in one language. */
+export async function openRecordingChat(
+  where: StorageChoice = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-chat-')) },
+  options: { locale?: string; userId?: string; now?: () => Date } = {},
+): Promise<RecordingChat> {
+  const stores = await openStores(where);
+  const workflow: WorkflowDeps = {
+    cases: stores.cases,
+    audit: stores.audit,
+    protection: cprProtection(testKeys),
+    rules: { isApprover: () => false },
+    now: options.now ?? (() => new Date()),
+  };
+  const filed: CaseNumber[] = [];
+  const sent: Reply[] = [];
+  const updates: Reply[] = [];
+  const conversationState = new ConversationState(stores.botState);
+  const dialogs = personalChatDialogs(
+    {
+      workflow,
+      rememberConversation: async () => undefined,
+      onFiled: async (_context, caseNumber) => {
+        filed.push(caseNumber);
+      },
+    },
+    conversationState.createProperty('dialogState'),
+  );
+  const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
+  const userId = options.userId ?? 'staff-aad-1';
+  const conversation = { id: `personal-${userId}`, conversationType: 'personal', isGroup: false };
+  const stateKey = `msteams/conversations/${conversation.id}/`;
+  let turns = 0;
+  let closed = false;
+
+  /** One turn as the bot runs it: the personal chat, then (unless it "dies") the state saved. */
+  const turn = (replies: Reply[], options: TurnOptions) => async (context: TurnContext) => {
+    context.onSendActivities(async (_context, activities, next) => {
+      const responses = await next();
+      const withIds = activities.map((a, i) => ({ ...a, id: responses?.[i]?.id ?? a.id }));
+      replies.push(...withIds);
+      sent.push(...withIds);
+      return responses;
+    });
+    context.onUpdateActivity(async (_context, activity, next) => {
+      updates.push(activity);
+      await next();
+    });
+    await runPersonalChat(await dialogs.createContext(context));
+    await options.beforeSave?.();
+    if (options.saveState ?? true) await conversationState.saveChanges(context);
+  };
+
+  return {
+    stores,
+    workflow,
+    filed,
+    sent,
+    updates,
+    stateKey,
+    async send(input, turnOptions = {}) {
+      const activity: Partial<Activity> = {
+        type: 'message',
+        id: `turn-${++turns}`,
+        locale: options.locale ?? 'da-DK',
+        from: { id: `29:${userId}`, name: 'Sofie Sekretær', aadObjectId: userId },
+        conversation: conversation as Activity['conversation'],
+        ...(typeof input === 'string' ? { text: input } : { value: input.value }),
+      };
+      const replies: Reply[] = [];
+      await adapter.processActivity(activity, turn(replies, turnOptions));
+      adapter.activeQueue.splice(0);
+      return replies;
+    },
+    async storedState() {
+      return JSON.stringify(await stores.botState.read([stateKey]));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stores.storage.close();
+    },
+  };
+}
