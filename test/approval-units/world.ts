@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Case } from '../../cases/case';
-import { cprProtection } from '../../cases/cpr-protection';
 import type { Job } from '../../cases/effects';
 import { EffectsWorker, type JobHandlers } from '../../cases/effects-worker';
 import type { Institution, InstitutionDirectory } from '../../cases/secure-mail';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
+import { testWorkflow } from '../support/test-workflow';
 import { openStores, type StorageChoice, type Stores } from '../../storage';
 
 /** The one institution the fake directory knows. */
@@ -54,18 +53,11 @@ export async function openWorld(start: Date, options: WorldOptions = {}): Promis
   const own = options.where ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));
   const where = options.where ?? { dataDir: own! };
   const stores = await openStores(where);
-  const approvers = new Set(options.approvers ?? []);
   let currentTime = start;
-  const deps: WorkflowDeps = {
-    cases: stores.cases,
-    audit: stores.audit,
-    protection: cprProtection({
-      dataEncryptionKey: randomBytes(32),
-      lookupHmacKey: randomBytes(32),
-    }),
-    rules: { isApprover: (id) => approvers.has(id) },
+  const deps = testWorkflow(stores, {
+    approvers: options.approvers,
     now: () => currentTime,
-  };
+  });
   return {
     stores,
     deps,

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Person } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import type { Cpr } from '../../cases/cpr';
-import { cprProtection } from '../../cases/cpr-protection';
 import type { Cvr } from '../../cases/cvr';
 import type { Job } from '../../cases/effects';
 import { EffectsWorker, type JobHandlers } from '../../cases/effects-worker';
@@ -16,6 +14,7 @@ import {
 import { runCommand } from '../../cases/run-command';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
 import type { StorageChoice, Stores } from '../../storage';
+import { testWorkflow } from '../support/test-workflow';
 import { openStores } from '../support/storage-backends';
 
 export const CPR = '0101901234' as Cpr;
@@ -55,17 +54,11 @@ export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld
   const stores = await openStores(where);
   const clock = { now: FILED_AT };
   const queued: Job[][] = [];
-  const deps: WorkflowDeps = {
-    cases: stores.cases,
-    audit: stores.audit,
-    protection: cprProtection({
-      dataEncryptionKey: randomBytes(32),
-      lookupHmacKey: randomBytes(32),
-    }),
-    rules: { isApprover: (id) => id === APPROVER.aadObjectId },
+  const deps = testWorkflow(stores, {
+    approvers: [APPROVER.aadObjectId],
     now: () => clock.now,
     jobsQueued: (jobs) => queued.push(jobs),
-  };
+  });
   const newCaseRequest = (overrides: Partial<CaseRequest> = {}, cpr: Cpr = CPR): CaseRequest => ({
     request: { kind: 'new' },
     subject: protectCpr(deps.protection, cpr),

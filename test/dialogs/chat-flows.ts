@@ -3,8 +3,12 @@ import { splitCase, type Case } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import type { StorageChoice } from '../../storage';
 import { text, type Language, type TextKey } from '../../texts';
-import { textsOf } from '../support/dialog-chat';
-import { openRecordingChat, type RecordingChat, type TurnOptions } from './support-chat';
+import {
+  openRecordingChat,
+  textsOf,
+  type RecordingChat,
+  type TurnOptions,
+} from '../support/dialog-chat';
 
 export type Reply = Partial<Activity>;
 export type Input = string | { value: Record<string, unknown> };

@@ -1,40 +1,67 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { ConversationState, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { CaseNumber } from '../../cases/case-number';
 import { cprProtection } from '../../cases/cpr-protection';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
 import { personalChatDialogs, runPersonalChat } from '../../dialogs/personal-chat';
+import { testWorkflow } from './test-workflow';
 import { openStores, type StorageChoice, type Stores } from '../../storage';
+
+/** How one turn runs. */
+export interface TurnOptions {
+  /**
+   * False: the turn runs, but its conversation state is never saved, as when the process dies
+   * after the turn's writes to the case store and before the state is written back.
+   */
+  saveState?: boolean;
+  /** Holds the turn after its work and before its save (to make two turns overlap). */
+  beforeSave?: () => Promise<void>;
+}
+
+/**
+ * A staff member in a personal chat with the bot's dialogs, on real storage. It keeps the
+ * replies of each turn even when turns overlap, the activities the bot replaced in place
+ * (updateActivity), and can run turns whose state is not saved. Each user has a conversation
+ * of their own, so that a chat opened again on the same storage goes on where the last one
+ * stopped.
+ */
+export interface RecordingChat {
+  stores: Stores;
+  workflow: WorkflowDeps;
+  filed: CaseNumber[];
+  /** Every reply of every turn, as sent, also of turns that failed afterwards. */
+  sent: Reply[];
+  /** Every activity the bot replaced in place, in order. */
+  updates: Partial<Activity>[];
+  /** The key under which the conversation state of this chat is stored. */
+  stateKey: string;
+  send(input: string | { value: Record<string, unknown> }, turn?: TurnOptions): Promise<Reply[]>;
+  /** The conversation state as stored now (with the dialog stack), as JSON. */
+  storedState(): Promise<string>;
+  close(): Promise<void>;
+}
+
+type Reply = Partial<Activity>;
 
 /** The keys of one test run; CPRs encrypted under them can be read back in the same run. */
 export const testKeys = { dataEncryptionKey: randomBytes(32), lookupHmacKey: randomBytes(32) };
 
-/** A staff member in a personal chat with the bot's dialogs, on real storage. */
-export interface Chat {
-  stores: Stores;
-  workflow: WorkflowDeps;
-  filed: string[];
-  /** Sends a message (text or card value) and returns the texts of every reply. */
-  send(input: string | { value: Record<string, unknown> }): Promise<Partial<Activity>[]>;
-  close(): Promise<void>;
-}
-
 /** Opens storage and a personal chat, as one user in one language. */
-export async function openChat(
+export async function openRecordingChat(
   where: StorageChoice = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-chat-')) },
   options: { locale?: string; userId?: string; now?: () => Date } = {},
-): Promise<Chat> {
+): Promise<RecordingChat> {
   const stores = await openStores(where);
-  const workflow: WorkflowDeps = {
-    cases: stores.cases,
-    audit: stores.audit,
+  const workflow = testWorkflow(stores, {
     protection: cprProtection(testKeys),
-    rules: { isApprover: () => false },
-    now: options.now ?? (() => new Date()),
-  };
-  const filed: string[] = [];
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const filed: CaseNumber[] = [];
+  const sent: Reply[] = [];
+  const updates: Reply[] = [];
   const conversationState = new ConversationState(stores.botState);
   const dialogs = personalChatDialogs(
     {
@@ -46,30 +73,60 @@ export async function openChat(
     },
     conversationState.createProperty('dialogState'),
   );
-  // The turn as the bot runs it: the personal chat, then the state saved.
-  const adapter = new TestAdapter(
-    async (context) => {
-      await runPersonalChat(await dialogs.createContext(context));
-      await conversationState.saveChanges(context);
-    },
-    { channelId: 'msteams' },
-  );
+  const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
   const userId = options.userId ?? 'staff-aad-1';
+  const conversation = { id: `personal-${userId}`, conversationType: 'personal', isGroup: false };
+  const stateKey = `msteams/conversations/${conversation.id}/`;
+  let turns = 0;
+  let closed = false;
+
+  /** One turn as the bot runs it: the personal chat, then (unless it "dies") the state saved. */
+  const turn = (replies: Reply[], options: TurnOptions) => async (context: TurnContext) => {
+    context.onSendActivities(async (_context, activities, next) => {
+      const responses = await next();
+      const withIds = activities.map((a, i) => ({ ...a, id: responses?.[i]?.id ?? a.id }));
+      replies.push(...withIds);
+      sent.push(...withIds);
+      return responses;
+    });
+    context.onUpdateActivity(async (_context, activity, next) => {
+      updates.push(activity);
+      await next();
+    });
+    await runPersonalChat(await dialogs.createContext(context));
+    await options.beforeSave?.();
+    if (options.saveState ?? true) await conversationState.saveChanges(context);
+  };
+
   return {
     stores,
     workflow,
     filed,
-    async send(input) {
+    sent,
+    updates,
+    stateKey,
+    async send(input, turnOptions = {}) {
       const activity: Partial<Activity> = {
         type: 'message',
+        id: `turn-${++turns}`,
         locale: options.locale ?? 'da-DK',
         from: { id: `29:${userId}`, name: 'Sofie Sekretær', aadObjectId: userId },
+        conversation: conversation as Activity['conversation'],
         ...(typeof input === 'string' ? { text: input } : { value: input.value }),
       };
-      await adapter.receiveActivity(activity);
-      return adapter.activeQueue.splice(0);
+      const replies: Reply[] = [];
+      await adapter.processActivity(activity, turn(replies, turnOptions));
+      adapter.activeQueue.splice(0);
+      return replies;
     },
-    close: () => stores.storage.close(),
+    async storedState() {
+      return JSON.stringify(await stores.botState.read([stateKey]));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stores.storage.close();
+    },
   };
 }
 
