@@ -180,3 +180,37 @@ describeEachBackend('approval in the support channel', (backend) => {
     expect((await world.app.stores.cases.get(caseNumber as CaseNumber))?.state).toBe('filed');
   });
 });
+
+describeEachBackend('a side effect that can never succeed', (backend) => {
+  let world: ApprovalWorld;
+  beforeEach(async () => {
+    world = await startApprovalWorld(backend.fresh());
+    await world.channel('register', 'approver-1');
+  });
+  afterEach(() => world.close());
+
+  it('records a notice Teams refuses with 404 on the case, logs it with the case, and afventende shows it', async () => {
+    const caseNumber = await world.file();
+    await world.settled(caseNumber);
+    // The requester's chat is gone (the user removed the bot, say): Teams answers 404.
+    world.connector.outage(
+      (call) => call.path.startsWith('/v3/conversations/personal-staff-1/'),
+      60_000,
+      404,
+    );
+    await world.invoke('case.deny', { caseNumber, reason: 'Ikke kontaktperson' }, 'approver-1');
+    await world.settled(caseNumber);
+    const stored = await world.app.stores.cases.get(caseNumber);
+    expect(stored?.failures.map((f) => f.job)).toEqual(['tellRequester']);
+    expect(
+      world.app.logs.some(
+        (line) => line.includes('job cannot succeed') && line.includes(caseNumber),
+      ),
+    ).toBe(true);
+
+    await world.channel('afventende', 'approver-1');
+    const pending = world.connector.textsTo('19:support@thread.tacv2;messageid=1').at(-1) ?? '';
+    expect(pending).toContain(caseNumber);
+    expect(pending).toContain('Beskeden til den, der oprettede sagen, kunne ikke leveres');
+  });
+});
