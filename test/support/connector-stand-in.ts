@@ -19,8 +19,8 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** Calls answered with an error during an outage: nobody saw them. */
   readonly refused: ConnectorCall[] = [];
-  /** When each recorded call was answered (performance.now()), by its index in `calls`. */
-  readonly answeredAt: number[] = [];
+  /** When each recorded call arrived (performance.now()), by its index in `calls`. */
+  readonly receivedAt: number[] = [];
   /** How long to hold each answer back, to make the bot's turns slow. */
   delayMs = 0;
   private outages: { matches: (call: ConnectorCall) => boolean; until: number; status: number }[] =
@@ -94,11 +94,11 @@ export class ConnectorStandIn {
       const answer =
         req.url === '/v3/conversations' ? { id: `conversation-${id}`, activityId: id } : { id };
       const index = this.calls.push({ ...call, answer }) - 1;
+      this.receivedAt[index] = performance.now();
       this.waiters.splice(0).forEach((wake) => wake());
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer));
-        this.answeredAt[index] = performance.now();
       }, this.delayMs);
     });
   }
