@@ -86,8 +86,6 @@ export const caseFacts = {
   thread: supportThreadSchema.optional(),
   failures: z.array(jobFailureSchema),
 };
-/** The names of the facts: everything else on a case belongs to its state. */
-export const caseFactNames = Object.keys(caseFacts) as (keyof typeof caseFacts)[];
 
 const decision = z.strictObject({ by: personSchema, at: isoTime });
 
@@ -153,6 +151,3 @@ export function splitCase(value: Case): { facts: CaseFacts; status: CaseStatus }
   }
   return { facts: facts as CaseFacts, status: status as CaseStatus };
 }
-
-/** The kind of a case, as texts name it. */
-export const kindOf = (value: Pick<Case, 'request'>) => value.request.kind;

@@ -11,6 +11,12 @@ import {
 } from './lifecycle';
 import type { WorkflowDeps } from './workflow-deps';
 
+/**
+ * How often a command is judged again after losing a race while the stored state still allows
+ * it; a loser normally finds the state moved on and is refused at once.
+ */
+const MAX_ATTEMPTS = 5;
+
 /** How a command ended; the caller answers from the case in each. */
 export type CommandOutcome =
   | { outcome: 'done'; case: Case }
@@ -34,7 +40,9 @@ export async function runCommand(
   let current = await deps.cases.get(caseNumber);
   if (!current) return { outcome: 'unknownCase' };
   const command = await commandFor(current);
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > MAX_ATTEMPTS)
+      throw new Error(`case ${caseNumber} kept changing under ${command.kind}`);
     const now = deps.now();
     const result = transition(current, command, now, deps.rules);
     if (isRefused(result)) {

@@ -195,10 +195,10 @@ export class IntakeDialog extends Dialog<{ kind: IntakeState['kind'] }> {
     const id = state.summaryActivityId ?? context.activity.replyToId;
     if (!id) return;
     const card = filedCard({ kind: state.kind, caseNumber }, languageOfTurn(context));
-    await context.updateActivity({
-      ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-      id,
-    });
+    const replaced = { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id };
+    // The case is filed and the requester told. A summary that Teams will not let us replace
+    // stays as it is, and its Confirm answers with this case (see filed-message.ts).
+    await context.updateActivity(replaced).catch(() => undefined);
   }
 
   private state(dc: DialogContext): IntakeState {
