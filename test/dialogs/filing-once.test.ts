@@ -165,6 +165,21 @@ describeEachBackend('filing a case exactly once', (backend) => {
       expect(again).toEqual([c.filedText(c.filed[0]!)]);
     });
 
+    test("a confirm that names another staff member's case says the summary is closed and names nothing", async () => {
+      const where = backend.fresh();
+      const owner = await open(where, language);
+      await summaryShown(owner, newLoginInputs(owner));
+      await owner.send(CONFIRM);
+      const theirs = owner.filed[0]!;
+      // Card data is the sender's to write: another user sends a Confirm naming that case.
+      const other = await open(where, language, { userId: 'staff-other' });
+      const answer = await other.texts({ value: { action: 'intake.confirm', caseNumber: theirs } });
+      expect(answer).toEqual([other.t('summary.closed')]);
+      expect(answer.join('\n')).not.toContain(theirs);
+      const audit = await other.stores.audit.forCase(theirs);
+      expect(audit.some((e) => e.action === 'case.read.refused')).toBe(true);
+    });
+
     test('a confirm whose turn died before its state was saved, confirmed again, files nothing new and names the same case', async () => {
       const c = await open(backend.fresh(), language);
       await summaryShown(c, newLoginInputs(c));
