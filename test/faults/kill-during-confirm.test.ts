@@ -36,9 +36,11 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
 
       const confirming = world.say(bot, conversation, confirm!, user).catch(() => 0);
       await sleep(delayMs); // the fault's moment, not a wait for an event
-      const killedAt = performance.now();
       await bot.kill('SIGKILL');
       await confirming;
+      // Every request the killed process sent has arrived once its connections are closed.
+      await until(() => world.connector.openConnections() === 0);
+      const restartedAt = performance.now();
 
       bot = await world.start();
       const filedMessage = () => CASE_NUMBER.exec(world.connector.textsTo(conversation).join(' '));
@@ -55,10 +57,12 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
       expect(stored.map((c) => c.caseNumber)).toEqual([caseNumber]);
       const cards = cardsPostedFor(world.connector, caseNumber!);
       if (cards.length === 2) {
-        // Teams has no idempotency key: a kill after the card was sent to Teams and before the
-        // thread was kept (the answer may be lost with the process) posts the card again.
+        // Teams has no idempotency key. A process killed after it sent the card and before it
+        // kept the thread (its answer lost with it) leaves a card its successor posts again:
+        // the first card from the killed process, the second, the one kept, from the new one.
         // Only that may give a second card.
-        expect(world.connector.receivedAt[cards[0]!.index]!).toBeLessThan(killedAt);
+        expect(world.connector.receivedAt[cards[0]!.index]!).toBeLessThan(restartedAt);
+        expect(world.connector.receivedAt[cards[1]!.index]!).toBeGreaterThan(restartedAt);
         expect(stored[0]!.threadActivityId).toBe(cards[1]!.call.answer?.activityId);
       } else {
         expect(cards).toHaveLength(1);
@@ -66,4 +70,27 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
       await bot.kill('SIGTERM');
     }, 120_000);
   }
+
+  it('posts the card once more when killed after Teams received it and before the answer came', async () => {
+    const user = 'staff-kill-unanswered';
+    const conversation = `personal-${user}`;
+    let bot = await world.start();
+    await world.channel(bot, 'registrer', 'approver-1');
+    const isCardPost = (call: { method: string; path: string }) =>
+      call.method === 'POST' && call.path === '/v3/conversations';
+    const release = world.connector.holdAnswers(isCardPost);
+    for (const answer of [...answers, confirm!]) await world.say(bot, conversation, answer, user);
+    const caseNumber = CASE_NUMBER.exec(world.connector.textsTo(conversation).join(' '))![0];
+    await until(() => cardsPostedFor(world.connector, caseNumber).length === 1);
+    await bot.kill('SIGKILL');
+    release();
+
+    bot = await world.start();
+    await until(async () => (await pendingJobs(world.where, caseNumber)) === 0, 60_000);
+    const cards = cardsPostedFor(world.connector, caseNumber);
+    expect(cards).toHaveLength(2);
+    const [stored] = await storedCasesOf(world.where, user);
+    expect(stored!.threadActivityId).toBe(cards[1]!.call.answer?.activityId);
+    await bot.kill('SIGTERM');
+  }, 120_000);
 });

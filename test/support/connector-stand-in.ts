@@ -23,13 +23,27 @@ export class ConnectorStandIn {
   readonly receivedAt: number[] = [];
   /** How long to hold each answer back, to make the bot's turns slow. */
   delayMs = 0;
+  private holds: { matches: (call: ConnectorCall) => boolean; released: Promise<void> }[] = [];
   private outages: { matches: (call: ConnectorCall) => boolean; until: number; status: number }[] =
     [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private readonly sockets = new Set<import('node:net').Socket>();
   private waiters: (() => void)[] = [];
   private nextId = 1;
 
+  /**
+   * How many connections are open. A socket delivers its data before it closes, so once a
+   * killed bot's connections are closed, every request it sent is in `calls`.
+   */
+  openConnections(): number {
+    return this.sockets.size;
+  }
+
   async start(): Promise<string> {
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
@@ -64,6 +78,17 @@ export class ConnectorStandIn {
     this.outages.push({ matches, until: Date.now() + ms, status });
   }
 
+  /**
+   * Records the calls that `matches` as received, but holds their answers until `release()`:
+   * a sender killed meanwhile never learns that its call arrived.
+   */
+  holdAnswers(matches: (call: ConnectorCall) => boolean): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ matches, released });
+    return release;
+  }
+
   /** Waits until `predicate` holds over the recorded calls. */
   async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -96,10 +121,15 @@ export class ConnectorStandIn {
       const index = this.calls.push({ ...call, answer }) - 1;
       this.receivedAt[index] = performance.now();
       this.waiters.splice(0).forEach((wake) => wake());
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer));
-      }, this.delayMs);
+      const held = this.holds.find((hold) => hold.matches(call));
+      if (held) this.holds = this.holds.filter((hold) => hold !== held);
+      void (held?.released ?? Promise.resolve()).then(() =>
+        setTimeout(() => {
+          if (res.destroyed) return;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer));
+        }, this.delayMs),
+      );
     });
   }
 }
