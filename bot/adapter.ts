@@ -43,14 +43,19 @@ export async function apologise(
 }
 
 const STORAGE_DOWN =
-  /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/;
+  /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|PoolClosed|ServerClosed|WaitQueueTimeout)Error|PoolClearedOnNetworkError)$/;
+/**
+ * A connection that broke under the driver: a write on a socket the database side closed
+ * surfaces as Node's own EPIPE, not as a MongoNetworkError (seen when the network was cut).
+ */
+const CONNECTION_LOST = /^(EPIPE|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
 
 /** True when the error (or one it wraps) says the database cannot be reached right now. */
 export function isStorageUnavailable(error: unknown, depth = 0): boolean {
   if (!isErrorLike(error) || depth > 5) return false;
   const code = String((error as { code?: unknown }).code ?? '');
-  if (STORAGE_DOWN.test(error.name) || /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code))
-    return true;
+  if (STORAGE_DOWN.test(error.name) || CONNECTION_LOST.test(code)) return true;
+  if (/^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code)) return true;
   if (/database connection is not open/.test(error.message)) return true;
   // botbuilder's DialogContextError keeps the original as `error`.
   const inner = (error as { error?: unknown }).error ?? error.cause;

@@ -35,3 +35,27 @@ describe('a turn that fails', () => {
     },
   );
 });
+
+describe('a turn that fails because the database cannot be reached', () => {
+  const broken = (name: string, code?: string) =>
+    Object.assign(new Error('connection lost'), { name, ...(code ? { code } : {}) });
+
+  it.each([
+    ['a network error of the driver', broken('MongoNetworkError')],
+    ['a cleared connection pool', broken('MongoPoolClearedError')],
+    ['no server to select', broken('MongoServerSelectionError')],
+    ['a socket the database side closed (EPIPE)', broken('Error', 'EPIPE')],
+    ['a reset connection', broken('Error', 'ECONNRESET')],
+    ['a busy SQLite file', broken('SqliteError', 'SQLITE_BUSY')],
+  ])('is answered with "try again shortly" for %s', async (_what, error) => {
+    const { logger } = capturingLogger();
+    const adapter = new TestAdapter(async () => {
+      throw error;
+    });
+    adapter.onTurnError = (context, failure) => apologise(context, failure, logger);
+    await adapter
+      .send({ type: 'message', text: 'hej', locale: 'da-DK' })
+      .assertReply(catalogues.da['error.storageDown'])
+      .startTest();
+  });
+});
