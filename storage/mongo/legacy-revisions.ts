@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { migrateLegacyCase, migratedJobs } from '../legacy-case';
 import { isDuplicateKey } from './duplicate-key';
 import { toDocument } from './mongo-case-store';
@@ -15,7 +15,7 @@ interface Revision {
 const LEGACY = { k: { $exists: true }, j: { $exists: true } };
 
 /** The newest revision of each key among a collection's legacy revisions. */
-async function newestRevisions(collection: Collection): Promise<Revision[]> {
+async function newestRevisions(collection: Collection<{ _id: string }>): Promise<Revision[]> {
   const newest = new Map<string, Revision>();
   for await (const revision of collection.find<Revision>(LEGACY)) {
     const known = newest.get(revision.k);
@@ -24,7 +24,10 @@ async function newestRevisions(collection: Collection): Promise<Revision[]> {
   return [...newest.values()];
 }
 
-async function insertOnce(collection: Collection, document: object): Promise<void> {
+async function insertOnce<T extends { _id: string }>(
+  collection: Collection<T>,
+  document: OptionalUnlessRequiredId<T>,
+): Promise<void> {
   try {
     await collection.insertOne(document);
   } catch (error) {
@@ -43,9 +46,12 @@ export async function migrateLegacyRevisions(
   collections: readonly string[],
   now: Date,
 ): Promise<number> {
+  // Once done, a marker says so: the search for revisions scans every collection unindexed.
+  const markers = db.collection<{ _id: string; at: Date }>('storage_layout');
+  if (await markers.findOne({ _id: LAYOUT_MARKER })) return 0;
   let moved = 0;
   for (const name of collections) {
-    const collection = db.collection(name);
+    const collection = db.collection<{ _id: string }>(name);
     for (const revision of await newestRevisions(collection)) {
       const body: unknown = JSON.parse(revision.j);
       if (name === 'cases') {
@@ -63,5 +69,9 @@ export async function migrateLegacyRevisions(
       moved++;
     }
   }
+  await insertOnce(markers, { _id: LAYOUT_MARKER, at: now });
   return moved;
 }
+
+/** The marker that the revision documents of the version before have all been moved. */
+const LAYOUT_MARKER = 'plain-documents-v1';
