@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { cprProtection } from '../cases/cpr-protection';
 import { builtInIssuer } from '../cases/credentials';
@@ -8,14 +8,14 @@ import type { DecisionDeps } from '../cases/decide-case';
 import { EffectsWorker } from '../cases/effects-worker';
 import type { SecureMailer } from '../cases/secure-mail';
 import type { WorkflowDeps } from '../cases/workflow-deps';
-import { personalChatDialogs } from '../dialogs/personal-chat';
-import { say } from '../dialogs/turn-language';
+import { questions } from '../dialogs/questions';
 import { FileDropMailer } from '../mail/file-drop-mailer';
 import { SmtpSecureMailer } from '../mail/smtp-secure-mailer';
 import { openStores, type Stores } from '../storage';
 import { InstitutionDirectoryFile } from '../storage/institution-directory-file';
 import { createAdapter } from './adapter';
 import type { Env } from './config';
+import type { Language } from '../texts';
 import { rememberConversation } from './conversation-memory';
 import { jobHandlers } from './job-handlers';
 import { personalChatTurn } from './personal-chat-turn';
@@ -102,20 +102,21 @@ export async function startApp(
     now,
   });
 
-  const remember = (context: TurnContext) =>
-    rememberConversation(stores.conversationReferences, context);
-  const onFiled = async (context: TurnContext) => {
-    if (!(await support.channel())) {
-      await context.sendActivity(say(context, 'requester.waitingForSupport'));
-    }
-  };
-  const conversationState = new ConversationState(stores.botState);
-  const dialogs = personalChatDialogs(
-    { workflow, rememberConversation: remember, onFiled },
-    conversationState.createProperty('dialogState'),
-  );
+  const remember = (context: TurnContext, language?: Language) =>
+    rememberConversation(stores.conversationReferences, context, language);
   const table = routes({
-    personalChat: personalChatTurn(conversationState, dialogs),
+    personalChat: personalChatTurn({
+      conversation: {
+        workflow,
+        questions: questions(workflow.protection, now),
+        supportChannelReady: async () => (await support.channel()) !== undefined,
+      },
+      chats: stores.chats,
+      caseFiled: async (context, caseNumber, language) => {
+        await remember(context, language);
+        logger.info({ caseNumber }, 'case filed');
+      },
+    }),
     rememberConversation: remember,
     channel: {
       support,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseCardAction, type CardAction } from '../cards/card-actions';
 import { caseVerbs, DENY_REASON_INPUT } from '../cards/case-verbs';
 import { caseNumberSchema } from '../cases/case-number';
-import { plainText } from '../dialogs/commands';
+import { withoutMention } from './chat-turn-of';
 import type { CaseAction } from './approval-invoke';
 
 /** What an incoming activity asks of the bot, parsed once; the routes table maps each kind. */
@@ -74,7 +74,10 @@ export function parseIncoming(activity: Partial<Activity>): Incoming {
   switch (activity.type) {
     case 'message': {
       if (conversationType === 'channel') {
-        return { kind: 'channelMention', command: channelCommands[plainText(activity)] ?? 'help' };
+        return {
+          kind: 'channelMention',
+          command: channelCommands[withoutMention(activity).toLowerCase()] ?? 'help',
+        };
       }
       if (conversationType === 'groupChat') return { kind: 'groupMessage' };
       const action = activity.value === undefined ? undefined : parseCardAction(activity.value);

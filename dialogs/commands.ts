@@ -1,16 +1,18 @@
-import type { Activity } from 'botbuilder';
-import { parseCardAction } from '../cards/card-actions';
-import type { CaseNumber } from '../cases/case-number';
+import type { Language } from '../texts';
+import type { ChatTurn } from './chat-turn';
 
-/** What a message asks the bot to do. */
+/** What a message asks the bot to do, whatever else is going on. */
 export type Command =
   | { kind: 'new' | 'forgotten' | 'myCases' | 'help' | 'cancel' }
+  /** `caseNumber` is what was typed after "status", possibly nothing. */
   | { kind: 'status'; caseNumber: string }
-  /** Confirm on a summary whose intake is over (filed already, or cancelled). */
-  | { kind: 'closedSummary'; caseNumber?: CaseNumber }
+  /** A summary-card button whose intake is over (filed already, or cancelled). */
+  | { kind: 'closedSummary'; caseNumber?: string }
+  /** `sprog` / `language`, with the language named after it, if one was. */
+  | { kind: 'language'; choice?: Language }
   | { kind: 'unknown' };
 
-const words: Record<string, Command['kind']> = {
+const words: Record<string, 'new' | 'forgotten' | 'myCases' | 'help' | 'cancel'> = {
   'ny unilogin': 'new',
   'nyt unilogin': 'new',
   'new login': 'new',
@@ -26,40 +28,53 @@ const words: Record<string, Command['kind']> = {
   cancel: 'cancel',
 };
 
-/** The message's text without an @mention of the bot, trimmed and in lower case. */
-export function plainText(activity: Partial<Activity>): string {
-  const typed = typeof activity.text === 'string' ? activity.text : '';
-  // Teams writes an @mention as <at>Name</at>; the bot only ever hears mentions of itself.
-  return typed
-    .replace(/<at>[^<]*<\/at>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+const languageWords: Record<string, Language> = {
+  dansk: 'da',
+  danish: 'da',
+  da: 'da',
+  engelsk: 'en',
+  english: 'en',
+  en: 'en',
+};
+
+/** Text as commands compare it: single spaces, lower case. */
+export function normalized(typed: string): string {
+  return typed.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Reads a command from typed text or from a welcome-card button. */
-export function parseCommand(activity: Partial<Activity>): Command {
-  const action = activity.value === undefined ? undefined : parseCardAction(activity.value);
-  if (action?.action === 'menu.status')
-    return { kind: 'status', caseNumber: action.caseNumber ?? '' };
-  if (action?.action === 'intake.confirm') {
-    return {
-      kind: 'closedSummary',
-      ...(action.caseNumber ? { caseNumber: action.caseNumber } : {}),
-    };
+/** Reads a command from typed text or from one of our cards' buttons. */
+export function parseCommand(turn: Pick<ChatTurn, 'text' | 'action'>): Command {
+  const action = turn.action;
+  if (action) {
+    switch (action.action) {
+      case 'menu.status':
+        return { kind: 'status', caseNumber: action.caseNumber ?? '' };
+      case 'menu.new':
+        return { kind: 'new' };
+      case 'menu.forgotten':
+        return { kind: 'forgotten' };
+      case 'menu.myCases':
+        return { kind: 'myCases' };
+      case 'menu.help':
+        return { kind: 'help' };
+      case 'intake.confirm':
+        return {
+          kind: 'closedSummary',
+          ...(action.caseNumber ? { caseNumber: action.caseNumber } : {}),
+        };
+      case 'intake.edit':
+      case 'intake.cancel':
+        return { kind: 'closedSummary' };
+    }
   }
-  if (action?.action.startsWith('menu.')) {
-    const kind = action.action.slice('menu.'.length) as 'new' | 'forgotten' | 'myCases' | 'help';
-    return { kind };
-  }
-  const typed = plainText(activity);
+  const typed = normalized(turn.text);
   const status = /^status\b\s*(.*)$/.exec(typed);
   if (status) return { kind: 'status', caseNumber: status[1] ?? '' };
+  const language = /^(?:sprog|language)\b\s*(.*)$/.exec(typed);
+  if (language) {
+    const choice = languageWords[language[1] ?? ''];
+    return { kind: 'language', ...(choice ? { choice } : {}) };
+  }
   const kind = words[typed];
-  return kind ? ({ kind } as Command) : { kind: 'unknown' };
-}
-
-/** True when the message is a welcome-card button, which starts over whatever is going on. */
-export function isMenuAction(activity: Partial<Activity>): boolean {
-  return parseCardAction(activity.value)?.action.startsWith('menu.') ?? false;
+  return kind ? { kind } : { kind: 'unknown' };
 }

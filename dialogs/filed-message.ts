@@ -1,33 +1,25 @@
-import type { TurnContext } from 'botbuilder';
-import type { CaseNumber } from '../cases/case-number';
-import { caseForRequester } from '../cases/case-queries';
-import type { WorkflowDeps } from '../cases/workflow-deps';
-import { requesterOf } from './requester';
-import { say } from './turn-language';
+import type { LoginRequest } from '../cases/case';
+import { text, type Language, type TextKey } from '../texts';
+import type { Reply } from './chat-turn';
 
-/** What the requester is told once a case is filed: its number, what happens next, Aula. */
-export function filedMessage(context: TurnContext, caseNumber: string): string {
-  return [
-    say(context, 'filed.caseNumber', { caseNumber }),
-    say(context, 'filed.processing'),
-    say(context, 'filed.aula'),
-  ].join('\n\n');
-}
+/** What happens next, as it differs by what was asked for. */
+const processing: Record<'new' | 'username' | 'password' | 'both', TextKey> = {
+  new: 'filed.processing.new',
+  username: 'filed.processing.username',
+  password: 'filed.processing.password',
+  both: 'filed.processing.both',
+};
 
 /**
- * Answers Confirm on a summary whose intake is over. When its case was filed (a second click,
- * a retried delivery), the answer names that case; anything else says the summary is closed.
- * The number on the card is only a hint: the case must be the sender's own.
+ * What the requester is told once a case is filed: its number, what will be sent, and (for a
+ * new login, which Aula will not take at once) the Aula note. One message: each extra message
+ * is another round trip to Teams.
  */
-export async function replyToClosedSummary(
-  context: TurnContext,
-  workflow: WorkflowDeps,
-  caseNumber: CaseNumber | undefined,
-): Promise<void> {
-  const filed = caseNumber
-    ? await caseForRequester(workflow, caseNumber, requesterOf(context.activity))
-    : undefined;
-  await context.sendActivity(
-    filed ? filedMessage(context, filed.caseNumber) : say(context, 'summary.closed'),
-  );
+export function filedReply(language: Language, caseNumber: string, request: LoginRequest): Reply {
+  const t = (key: TextKey) => text(language, key, { caseNumber });
+  const paragraphs =
+    request.kind === 'new'
+      ? [t('filed.caseNumber'), t(processing.new), t('filed.aula')]
+      : [t('filed.caseNumber'), t(processing[request.requested])];
+  return { kind: 'text', text: paragraphs.join('\n\n') };
 }

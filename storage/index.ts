@@ -1,7 +1,7 @@
 import type { AuditLog } from '../cases/audit';
 import type { UsernameRegistry } from '../cases/credentials';
 import type { CaseStore, JobQueue } from '../cases/ports';
-import { BotStateStorage, botStateSpec } from './bot-state-storage';
+import { chatsSpec, type ChatDocument } from './chats';
 import {
   conversationReferencesSpec,
   type StoredConversationReference,
@@ -21,7 +21,8 @@ export interface Stores {
   cases: CaseStore;
   jobs: JobQueue;
   audit: AuditLog;
-  botState: BotStateStorage;
+  /** Each personal chat's conversation, saved conditionally on the version read. */
+  chats: DocumentCollection<ChatDocument>;
   conversationReferences: DocumentCollection<StoredConversationReference>;
   usernames: UsernameRegistry;
 }
@@ -43,7 +44,7 @@ export async function openStores(choice: StorageChoice): Promise<Stores> {
     cases: storage.cases,
     jobs: storage.jobs,
     audit: storage.audit,
-    botState: new BotStateStorage(await storage.collection(botStateSpec)),
+    chats: await storage.collection(chatsSpec),
     conversationReferences: await storage.collection(conversationReferencesSpec),
     usernames: new DocumentUsernameRegistry(await storage.collection(usernamesSpec)),
   };

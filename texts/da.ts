@@ -15,12 +15,16 @@ export const da = {
   'welcome.statusPlaceholder': 'Sagsnummer, fx UL-2026-00042',
 
   'help.text':
-    'Det kan jeg:\n\n- **ny unilogin**: bestil brugernavn og adgangskode til en kontaktperson uden MitID\n- **glemt login**: bestil brugernavnet og/eller en ny adgangskode igen\n- **status <sagsnummer>**: se hvor en sag er\n- **mine sager**: se dine sager\n- **annuller**: stop det, vi er i gang med',
+    'Det kan jeg:\n\n- **ny unilogin**: bestil brugernavn og adgangskode til en kontaktperson uden MitID\n- **glemt login**: bestil brugernavnet og/eller en ny adgangskode igen\n- **status &lt;sagsnummer&gt;**: se hvor en sag er (skriv bare **status**, så spørger jeg)\n- **mine sager**: se dine sager\n- **annuller**: stop det, vi er i gang med\n- **sprog engelsk**: skriv til mig på engelsk (**sprog dansk** skifter tilbage)\n\nKommandoerne virker også midt i en sag: bagefter spørger jeg igen, hvor vi slap.',
   'command.cancelled': 'Jeg har stoppet. Intet er gemt. Skriv **hjælp** for at se, hvad jeg kan.',
   'command.nothingToCancel':
     'Vi er ikke i gang med noget. Skriv **hjælp** for at se, hvad jeg kan.',
-  'command.statusNeedsNumber': 'Skriv sagsnummeret efter status, fx **status UL-2026-00042**.',
 
+  'command.startedOver': 'Jeg har stoppet det, vi var i gang med, og begynder forfra.',
+  'language.chosen': 'Fint, jeg skriver på dansk til dig fra nu af.',
+  'language.which': 'Hvilket sprog vil du have? Skriv **sprog dansk** eller **language english**.',
+  'conversation.forgotten':
+    'Undskyld, jeg er blevet opdateret og har mistet tråden i det, vi var i gang med. Intet er gemt, så vi begynder forfra.',
   'answer.yes': 'Ja',
   'answer.no': 'Nej',
   'eligibility.contactPerson':
@@ -30,7 +34,7 @@ export const da = {
   'eligibility.triedMitId':
     'Har institutionen sammen med de relevante myndigheder undersøgt alle muligheder for, at borgeren kan bruge MitID/NemID?',
   'eligibility.no.contactPerson':
-    'Så kan borgeren desværre ikke få et Unilogin på denne måde: det gælder kun kontaktpersoner for børn i grundskolen eller i dagtilbud.',
+    'Så kan borgeren desværre ikke få et Unilogin på denne måde: det gælder kun kontaktpersoner for børn i grundskolen eller i dagtilbud. Borgeren kan i stedet få hjælp til MitID i Borgerservice. Er du i tvivl, så kontakt STIL-support; bliver borgeren kontaktperson, så skriv **ny unilogin** igen.',
   'eligibility.no.registered':
     'Registrér først borgeren som kontaktperson for barnet i jeres elevadministrative system. Skriv derefter **ny unilogin** igen.',
   'eligibility.no.triedMitId':
@@ -42,6 +46,7 @@ export const da = {
   'ask.earlierCaseNumber':
     'Hvad er sagsnummeret fra den sag, hvor brugernavn og adgangskode blev udstedt første gang? (fx UL-2026-00042)',
   'ask.requested': 'Hvad skal sendes: brugernavnet, en ny adgangskode eller begge dele?',
+  'ask.statusNumber': 'Hvilket sagsnummer vil du se status for? (fx UL-2026-00042)',
   'requested.username': 'Brugernavn',
   'requested.password': 'Ny adgangskode',
   'requested.both': 'Begge',
@@ -56,6 +61,10 @@ export const da = {
   'problem.cvr.checksum':
     'Det CVR-nummer findes ikke: kontrolcifferet passer ikke. Tjek for tastefejl.',
   'problem.caseNumber.format': 'Et sagsnummer ser sådan ud: UL-2026-00042.',
+  'problem.caseNumber.dontKnow':
+    'Sagsnummeret står i den besked, du fik, da den første sag blev oprettet. Skriv **mine sager** for at se dine sager; bagefter spørger jeg igen. Er sagen oprettet af en kollega, så spørg dem, eller kontakt STIL-support.',
+  'problem.statusNumberGivenUp':
+    'Jeg kunne ikke læse et sagsnummer. Skriv **mine sager** for at se dine sager med deres numre.',
   'problem.recipient.length': 'Navnet skal være mellem 2 og 100 tegn.',
   'problem.recipient.characters':
     'Et navn kan kun indeholde bogstaver, mellemrum, bindestreger og apostroffer.',
@@ -66,8 +75,12 @@ export const da = {
   'problem.earlierCaseMismatch':
     'Jeg kan ikke finde en tidligere sag med udstedt Unilogin, der passer til det sagsnummer og CPR-nummer. Tjek begge og prøv igen.',
   'problem.notUnderstood':
-    'Det forstod jeg ikke. Brug knapperne på kortet, eller skriv bekræft, ret eller annuller.',
+    'Det forstod jeg ikke. Brug knapperne på opsummeringskortet, eller skriv bekræft, ret eller annuller.',
 
+  'problem.notUnderstoodIdle': 'Det forstod jeg ikke. Vælg herunder, hvad du vil, eller skriv **hjælp**.',
+  'intake.answerFirst': 'Svar først på spørgsmålet herunder; så viser jeg opsummeringen igen.',
+  'summary.pending':
+    'Opsummeringen venter på dig: tryk **Bekræft og send**, **Ret** eller **Annuller** på kortet, eller skriv bekræft, ret eller annuller.',
   'summary.title': 'Tjek oplysningerne',
   'summary.kind': 'Sagstype',
   'summary.cpr': 'CPR-nummer',
@@ -90,8 +103,14 @@ export const da = {
 
   'filed.caseNumber':
     'Sagen er oprettet med sagsnummer **{caseNumber}**. Gem sagsnummeret: du skal bruge det, hvis du vil spørge til sagen, og hvis borgeren senere glemmer sit login.',
-  'filed.processing':
+  'filed.processing.new':
     'Behandlingen kan tage et stykke tid, fordi hver sag skal godkendes af STIL-support. Når sagen er godkendt, sendes brugernavn og adgangskode med sikker mail til institutionen, og jeg giver dig besked her.',
+  'filed.processing.username':
+    'Behandlingen kan tage et stykke tid, fordi hver sag skal godkendes af STIL-support. Når sagen er godkendt, sendes brugernavnet med sikker mail til institutionen; adgangskoden er uændret. Jeg giver dig besked her.',
+  'filed.processing.password':
+    'Behandlingen kan tage et stykke tid, fordi hver sag skal godkendes af STIL-support. Når sagen er godkendt, sendes en ny adgangskode med sikker mail til institutionen. Den gamle adgangskode holder op med at virke, når den nye er udstedt. Jeg giver dig besked her.',
+  'filed.processing.both':
+    'Behandlingen kan tage et stykke tid, fordi hver sag skal godkendes af STIL-support. Når sagen er godkendt, sendes brugernavnet og en ny adgangskode med sikker mail til institutionen. Den gamle adgangskode holder op med at virke, når den nye er udstedt. Jeg giver dig besked her.',
   'filed.aula':
     'Bemærk: Dette Unilogin giver ikke adgang til Aula med det samme. Aula beder om MitID ved første login, så kontakt jeres Aula-administrator.',
 
@@ -121,11 +140,19 @@ export const da = {
   'mail.attention': 'Att.: {recipient}, {institution}',
   'mail.intro':
     'STIL har godkendt sag {caseNumber} om Unilogin til kontaktpersonen med CPR-nummer {cprMasked}. Giv oplysningerne videre til kontaktpersonen personligt.',
-  'mail.replacement':
-    'Denne mail erstatter en tidligere mail i samme sag, som måske nåede frem. Adgangskoden nedenfor er ny; den tidligere virker ikke.',
+  'mail.intro.forgotten':
+    'STIL har godkendt sag {caseNumber} om glemt Unilogin til kontaktpersonen med CPR-nummer {cprMasked} (tidligere sag {earlierCaseNumber}). Giv oplysningerne videre til kontaktpersonen personligt.',
+  'mail.replacement': 'Denne mail erstatter en tidligere mail i samme sag, som måske nåede frem.',
+  'mail.replacementPassword':
+    'Adgangskoden nedenfor er ny; adgangskoden i den tidligere mail virker ikke.',
   'mail.username': 'Brugernavn: {username}',
   'mail.password': 'Adgangskode: {password}',
   'mail.passwordHint': 'Kontaktpersonen bør skifte adgangskoden ved første login.',
+  'mail.oldPasswordStops':
+    'Den gamle adgangskode virker ikke længere. Kontaktpersonen skal bruge den nye adgangskode ovenfor.',
+  'mail.passwordUnchanged':
+    'Adgangskoden er ikke ændret: kontaktpersonen bruger samme adgangskode som før.',
+  'mail.usernameUnchanged': 'Brugernavnet er ikke ændret.',
   'mail.aula':
     'Bemærk: Dette Unilogin giver ikke adgang til Aula med det samme. Aula beder om MitID ved første login; kontakt jeres Aula-administrator.',
   'mail.footer': 'Med venlig hilsen\nSTIL – Styrelsen for IT og Læring',

@@ -16,12 +16,16 @@ export const en: Catalogue = {
   'welcome.statusPlaceholder': 'Case number, e.g. UL-2026-00042',
 
   'help.text':
-    'What I can do:\n\n- **new login**: request a username and password for a contact person without MitID\n- **forgot login**: request the username and/or a new password again\n- **status <case number>**: see where a case is\n- **my cases**: list your cases\n- **cancel**: stop what we are doing',
+    'What I can do:\n\n- **new login**: request a username and password for a contact person without MitID\n- **forgot login**: request the username and/or a new password again\n- **status &lt;case number&gt;**: see where a case is (or type just **status** and I will ask)\n- **my cases**: list your cases\n- **cancel**: stop what we are doing\n- **language danish**: write to me in Danish (**language english** switches back)\n\nThe commands also work in the middle of a case: afterwards I ask again where we left off.',
   'command.cancelled': 'I have stopped. Nothing was saved. Type **help** to see what I can do.',
   'command.nothingToCancel':
     'We are not in the middle of anything. Type **help** to see what I can do.',
-  'command.statusNeedsNumber': 'Type the case number after status, e.g. **status UL-2026-00042**.',
 
+  'command.startedOver': 'I have stopped what we were doing and am starting over.',
+  'language.chosen': 'Fine, I will write to you in English from now on.',
+  'language.which': 'Which language would you like? Type **sprog dansk** or **language english**.',
+  'conversation.forgotten':
+    'Sorry, I have been updated and lost track of what we were doing. Nothing was saved, so we start over.',
   'answer.yes': 'Yes',
   'answer.no': 'No',
   'eligibility.contactPerson':
@@ -31,7 +35,7 @@ export const en: Catalogue = {
   'eligibility.triedMitId':
     'Has the institution, together with the relevant authorities, tried every way for the citizen to use MitID/NemID?',
   'eligibility.no.contactPerson':
-    'Then the citizen cannot get a Unilogin this way: it is only for contact persons of children at a primary school or a daycare.',
+    'Then the citizen cannot get a Unilogin this way: it is only for contact persons of children at a primary school or a daycare. The citizen can instead get help with MitID at Borgerservice. If in doubt, contact STIL support; if the citizen becomes a contact person, type **new login** again.',
   'eligibility.no.registered':
     'First register the citizen as contact person of the child in your student administration system. Then type **new login** again.',
   'eligibility.no.triedMitId':
@@ -43,6 +47,7 @@ export const en: Catalogue = {
   'ask.earlierCaseNumber':
     'What is the case number of the case in which the username and password were first issued? (e.g. UL-2026-00042)',
   'ask.requested': 'What should be sent: the username, a new password, or both?',
+  'ask.statusNumber': 'Which case number do you want the status of? (e.g. UL-2026-00042)',
   'requested.username': 'Username',
   'requested.password': 'New password',
   'requested.both': 'Both',
@@ -57,6 +62,10 @@ export const en: Catalogue = {
   'problem.cvr.checksum':
     'That CVR number does not exist: its check digit is wrong. Please check for typos.',
   'problem.caseNumber.format': 'A case number looks like this: UL-2026-00042.',
+  'problem.caseNumber.dontKnow':
+    'The case number is in the message you got when the first case was filed. Type **my cases** to see your cases; afterwards I ask again. If a colleague filed it, ask them, or contact STIL support.',
+  'problem.statusNumberGivenUp':
+    'I could not read a case number. Type **my cases** to see your cases with their numbers.',
   'problem.recipient.length': 'The name must be between 2 and 100 characters.',
   'problem.recipient.characters': 'A name can only have letters, spaces, hyphens and apostrophes.',
   'problem.yesNo.unclear': 'Please answer yes or no.',
@@ -66,8 +75,12 @@ export const en: Catalogue = {
   'problem.earlierCaseMismatch':
     'I cannot find an earlier case with an issued Unilogin that matches that case number and CPR number. Please check both and try again.',
   'problem.notUnderstood':
-    'I did not understand that. Use the buttons on the card, or type confirm, edit or cancel.',
+    'I did not understand that. Use the buttons on the summary card, or type confirm, edit or cancel.',
 
+  'problem.notUnderstoodIdle': 'I did not understand that. Choose below what you want to do, or type **help**.',
+  'intake.answerFirst': 'Please answer the question below first; then I show the summary again.',
+  'summary.pending':
+    'The summary is waiting for you: press **Confirm and send**, **Edit** or **Cancel** on the card, or type confirm, edit or cancel.',
   'summary.title': 'Check the details',
   'summary.kind': 'Kind of case',
   'summary.cpr': 'CPR number',
@@ -90,8 +103,14 @@ export const en: Catalogue = {
 
   'filed.caseNumber':
     'The case is filed as **{caseNumber}**. Please keep the case number: you need it to ask about the case, and if the citizen later forgets their login.',
-  'filed.processing':
+  'filed.processing.new':
     'Processing can take a while, because STIL support approves each case. Once approved, the username and password are sent by secure mail to the institution, and I will tell you here.',
+  'filed.processing.username':
+    'Processing can take a while, because STIL support approves each case. Once approved, the username is sent by secure mail to the institution; the password stays as it is. I will tell you here.',
+  'filed.processing.password':
+    'Processing can take a while, because STIL support approves each case. Once approved, a new password is sent by secure mail to the institution. The old password stops working once the new one is issued. I will tell you here.',
+  'filed.processing.both':
+    'Processing can take a while, because STIL support approves each case. Once approved, the username and a new password are sent by secure mail to the institution. The old password stops working once the new one is issued. I will tell you here.',
   'filed.aula':
     "Note: this Unilogin does not give access to Aula at once. Aula asks for MitID at the first login, so please contact your institution's Aula administrator.",
 
@@ -121,11 +140,20 @@ export const en: Catalogue = {
   'mail.attention': 'For the attention of {recipient}, {institution}',
   'mail.intro':
     'STIL has approved case {caseNumber} for a Unilogin for the contact person with CPR number {cprMasked}. Please hand the details to the contact person in person.',
+  'mail.intro.forgotten':
+    'STIL has approved case {caseNumber} for the forgotten Unilogin of the contact person with CPR number {cprMasked} (earlier case {earlierCaseNumber}). Please hand the details to the contact person in person.',
   'mail.replacement':
-    'This mail replaces an earlier mail in the same case, which may have arrived. The password below is new; the earlier one does not work.',
+    'This mail replaces an earlier mail in the same case, which may have arrived.',
+  'mail.replacementPassword':
+    'The password below is new; the password in the earlier mail does not work.',
   'mail.username': 'Username: {username}',
   'mail.password': 'Password: {password}',
   'mail.passwordHint': 'The contact person should change the password at the first login.',
+  'mail.oldPasswordStops':
+    'The old password no longer works. The contact person must use the new password above.',
+  'mail.passwordUnchanged':
+    'The password has not changed: the contact person keeps using the same password as before.',
+  'mail.usernameUnchanged': 'The username has not changed.',
   'mail.aula':
     'Note: this Unilogin does not give access to Aula at once. Aula asks for MitID at the first login; contact your Aula administrator.',
   'mail.footer': 'Kind regards\nSTIL – the Danish Agency for IT and Learning',

@@ -72,7 +72,7 @@ describe('the bot server with an app id', () => {
         401,
       );
       expect(connector.calls).toEqual([]);
-      expect(await app.stores.botState.read(['msteams/conversations/conv-auth/'])).toEqual({});
+      expect(await app.stores.chats.get('msteams/conversations/conv-auth/')).toBeUndefined();
     } finally {
       await app.close();
       await connector.stop();

@@ -90,10 +90,14 @@ describeEachBackend('cancelling a flow in the chat', (backend) => {
       const c = await open(backend.fresh(), language);
       await c.texts(c.words.newLogin);
       const key = c.stateKey;
-      expect(Object.keys(await c.stores.botState.read([key]))).toEqual([key]);
+      expect(await c.stores.chats.get(key)).toBeDefined();
       const older = { dialogStack: [{ id: 'root', state: { dialogs: { dialogStack: [] } } }] };
-      await c.stores.botState.write({ [key]: { dialogState: older, eTag: '*' } });
+      await c.stores.chats.put(key, { dialogState: older });
 
+      expect(await c.texts(c.words.help)).toEqual([
+        c.t('conversation.forgotten'),
+        c.t('help.text'),
+      ]);
       expect(await c.texts(c.words.help)).toEqual([c.t('help.text')]);
       expect(await c.texts(c.words.newLogin)).toEqual([c.t('eligibility.contactPerson')]);
     });

@@ -1,3 +1,4 @@
+import type { RequestedItems } from '../../cases/case';
 import type { Activity } from 'botbuilder';
 import { splitCase, type Case } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
@@ -95,7 +96,8 @@ export interface StaffChat extends RecordingChat {
   /** A catalogue text in the chat's language. */
   t(key: TextKey, values?: Record<string, string | number>): string;
   /** The one message that tells the requester a case is filed: number, what next, Aula. */
-  filedText(caseNumber: string): string;
+  /** The filed message: of a new login, or of a forgotten login asking for `requested`. */
+  filedText(caseNumber: string, requested?: RequestedItems): string;
 }
 
 /** A clock that moves one second on at every reading, so that filing times differ. */
@@ -143,12 +145,18 @@ export function useChats() {
       texts: async (input) => textsOf(await send(input)),
       stored: (caseNumber) => chat.stores.cases.get(caseNumber as CaseNumber),
       t: (key, values) => text(language, key, values),
-      filedText: (caseNumber) =>
-        [
-          text(language, 'filed.caseNumber', { caseNumber }),
-          text(language, 'filed.processing'),
-          text(language, 'filed.aula'),
-        ].join('\n\n'),
+      filedText: (caseNumber, requested) =>
+        (requested
+          ? [
+              text(language, 'filed.caseNumber', { caseNumber }),
+              text(language, `filed.processing.${requested}`),
+            ]
+          : [
+              text(language, 'filed.caseNumber', { caseNumber }),
+              text(language, 'filed.processing.new'),
+              text(language, 'filed.aula'),
+            ]
+        ).join('\n\n'),
     };
   };
 }

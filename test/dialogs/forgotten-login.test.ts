@@ -82,7 +82,7 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
         expect(c.filed).toHaveLength(2);
         const caseNumber = c.filed[1]!;
         expect(caseNumber).not.toBe(earlier);
-        expect(replies[0]).toBe(c.filedText(caseNumber));
+        expect(replies[0]).toBe(c.filedText(caseNumber, stored));
         const filed = await c.stored(caseNumber);
         expect(filed).toMatchObject({
           request: { kind: 'forgotten', requested: stored, earlierCaseNumber: earlier },

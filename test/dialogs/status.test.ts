@@ -58,7 +58,7 @@ describeEachBackend('status and my cases in the chat', (backend) => {
 
     test('status without a number asks for the number', async () => {
       const c = await open(backend.fresh(), language);
-      expect(await c.texts('status')).toEqual([c.t('command.statusNeedsNumber')]);
+      expect(await c.texts('status')).toEqual([c.t('ask.statusNumber')]);
     });
 
     test('status with a malformed number explains what a case number looks like', async () => {

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { answerChannelMessage, type ChannelDeps } from '../../bot/channel-commands';
 import { parseIncoming } from '../../bot/incoming';
 import { parseCommand } from '../../dialogs/commands';
+import { chatTurnOf } from '../../bot/chat-turn-of';
 import { fillManifest, placeholdersIn, standInsIn, type Json } from '../../manifest/fill-manifest';
 import { languageOf, text, type Language } from '../../texts';
 import { personalMessage } from '../support/activities';
@@ -151,7 +152,9 @@ describe('the Teams app manifest', () => {
       expect(personal?.commands).toHaveLength(5);
       for (const { title } of personal?.commands ?? []) {
         const typed = title === 'status' ? 'status UL-2026-00042' : title;
-        const command = parseCommand(personalMessage('http://x', 'c', typed, { locale }));
+        const command = parseCommand(
+          chatTurnOf(personalMessage('http://x', 'c', typed, { locale })),
+        );
         expect([title, command.kind]).not.toEqual([title, 'unknown']);
       }
     });

@@ -2,7 +2,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { formatCaseNumber } from '../../cases/case-number';
-import { ETagConflictError } from '../../storage/bot-state-storage';
 import type { StorageChoice, Stores } from '../../storage';
 import { describeEachBackend, openStores } from '../support/storage-backends';
 import {
@@ -28,7 +27,7 @@ async function snapshot(stores: Stores) {
   }
   return {
     cases,
-    botState: await stores.botState.read([BOT_STATE_KEY]),
+    chat: await stores.chats.get(BOT_STATE_KEY),
     reference: await stores.conversationReferences.get(REFERENCE_KEY),
     audit: await stores.audit.forCase(oldAudit.caseNumber),
   };
@@ -110,19 +109,15 @@ describeEachBackend('opening data kept by the version before', (backend) => {
     expect(await legacyLeft(where)).toBe(0);
   });
 
-  it('keeps the bot state, so that a dialog in progress goes on with the eTag it read before', async () => {
+  it('keeps the stored chat with its version, so that its next save is conditional on it', async () => {
     const opened = await open();
-    expect(await opened.botState.read([BOT_STATE_KEY])).toEqual({
-      [BOT_STATE_KEY]: { ...botState, eTag: '3' },
+    expect(await opened.chats.get(BOT_STATE_KEY)).toEqual({
+      key: BOT_STATE_KEY,
+      version: 3,
+      value: botState,
     });
-    await expect(
-      opened.botState.write({ [BOT_STATE_KEY]: { step: 9, eTag: '2' } }),
-    ).rejects.toBeInstanceOf(ETagConflictError);
-    await opened.botState.write({ [BOT_STATE_KEY]: { step: 3, eTag: '3' } });
-    expect((await opened.botState.read([BOT_STATE_KEY]))[BOT_STATE_KEY]).toEqual({
-      step: 3,
-      eTag: '4',
-    });
+    expect(await opened.chats.put(BOT_STATE_KEY, { step: 9 }, 2)).toEqual({ ok: false });
+    expect(await opened.chats.put(BOT_STATE_KEY, { step: 3 }, 3)).toEqual({ ok: true, version: 4 });
   });
 
   it('keeps the conversation references', async () => {

@@ -1,20 +1,25 @@
 import fs from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { ConversationState, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { personalChatTurn } from '../../bot/personal-chat-turn';
 import type { CaseNumber } from '../../cases/case-number';
 import { cprProtection } from '../../cases/cpr-protection';
 import type { WorkflowDeps } from '../../cases/workflow-deps';
-import { personalChatDialogs, runPersonalChat } from '../../dialogs/personal-chat';
+import { questions } from '../../dialogs/questions';
+import type { ChatDocument } from '../../storage/chats';
+import type { DocumentCollection } from '../../storage/document-collection';
 import { testWorkflow } from './test-workflow';
 import { openStores, type StorageChoice, type Stores } from '../../storage';
 
 /** How one turn runs. */
 export interface TurnOptions {
   /**
-   * False: the turn runs, but its conversation state is never saved, as when the process dies
-   * after the turn's writes to the case store and before the state is written back.
+   * False: the turn runs, but dies when it would save the conversation, as a process killed
+   * after the turn's writes to the case store and before the state is written back. Nothing
+   * is sent (replies go out after the save).
    */
   saveState?: boolean;
   /** Holds the turn after its work and before its save (to make two turns overlap). */
@@ -32,7 +37,7 @@ export interface RecordingChat {
   stores: Stores;
   workflow: WorkflowDeps;
   filed: CaseNumber[];
-  /** Every reply of every turn, as sent, also of turns that failed afterwards. */
+  /** Every reply of every turn, as sent. */
   sent: Reply[];
   /** Every activity the bot replaced in place, in order. */
   updates: Partial<Activity>[];
@@ -52,7 +57,12 @@ export const testKeys = { dataEncryptionKey: randomBytes(32), lookupHmacKey: ran
 /** Opens storage and a personal chat, as one user in one language. */
 export async function openRecordingChat(
   where: StorageChoice = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-chat-')) },
-  options: { locale?: string; userId?: string; now?: () => Date } = {},
+  options: {
+    locale?: string;
+    userId?: string;
+    now?: () => Date;
+    supportChannelReady?: boolean;
+  } = {},
 ): Promise<RecordingChat> {
   const stores = await openStores(where);
   const workflow = testWorkflow(stores, {
@@ -62,17 +72,18 @@ export async function openRecordingChat(
   const filed: CaseNumber[] = [];
   const sent: Reply[] = [];
   const updates: Reply[] = [];
-  const conversationState = new ConversationState(stores.botState);
-  const dialogs = personalChatDialogs(
-    {
+  const turnOptions = new AsyncLocalStorage<TurnOptions>();
+  const chatTurn = personalChatTurn({
+    conversation: {
       workflow,
-      rememberConversation: async () => undefined,
-      onFiled: async (_context, caseNumber) => {
-        filed.push(caseNumber);
-      },
+      questions: questions(workflow.protection, workflow.now),
+      supportChannelReady: async () => options.supportChannelReady ?? true,
     },
-    conversationState.createProperty('dialogState'),
-  );
+    chats: dyingChats(stores.chats, () => turnOptions.getStore() ?? {}),
+    caseFiled: async (_context, caseNumber) => {
+      filed.push(caseNumber);
+    },
+  });
   const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
   const userId = options.userId ?? 'staff-aad-1';
   const conversation = { id: `personal-${userId}`, conversationType: 'personal', isGroup: false };
@@ -80,7 +91,6 @@ export async function openRecordingChat(
   let turns = 0;
   let closed = false;
 
-  /** One turn as the bot runs it: the personal chat, then (unless it "dies") the state saved. */
   const turn = (replies: Reply[], options: TurnOptions) => async (context: TurnContext) => {
     context.onSendActivities(async (_context, activities, next) => {
       const responses = await next();
@@ -93,9 +103,11 @@ export async function openRecordingChat(
       updates.push(activity);
       await next();
     });
-    await runPersonalChat(await dialogs.createContext(context));
-    await options.beforeSave?.();
-    if (options.saveState ?? true) await conversationState.saveChanges(context);
+    await turnOptions
+      .run(options, () => chatTurn(context))
+      .catch((error: unknown) => {
+        if (!(error instanceof TurnDied)) throw error;
+      });
   };
 
   return {
@@ -120,12 +132,33 @@ export async function openRecordingChat(
       return replies;
     },
     async storedState() {
-      return JSON.stringify(await stores.botState.read([stateKey]));
+      return JSON.stringify((await stores.chats.get(stateKey))?.value ?? {});
     },
     async close() {
       if (closed) return;
       closed = true;
       await stores.storage.close();
+    },
+  };
+}
+
+/** The process "dies" at the save of a turn run with `saveState: false`. */
+class TurnDied extends Error {}
+
+/** The chats collection, as a turn's options make its save hold or die. */
+function dyingChats(
+  chats: DocumentCollection<ChatDocument>,
+  options: () => TurnOptions,
+): DocumentCollection<ChatDocument> {
+  return {
+    get: (key) => chats.get(key),
+    delete: (key) => chats.delete(key),
+    find: (query) => chats.find(query),
+    async put(key, value, expectedVersion) {
+      const turn = options();
+      if (turn.saveState === false) throw new TurnDied('the process died before the save');
+      await turn.beforeSave?.();
+      return chats.put(key, value, expectedVersion);
     },
   };
 }

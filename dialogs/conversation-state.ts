@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { protectedCprSchema, requestedItems } from '../cases/case';
+import { caseNumberSchema } from '../cases/case-number';
+import { cvrSchema } from '../cases/cvr';
+import { editableFields } from '../cards/card-actions';
+
+/** Wrong answers in a row to one question before the flow stops. */
+export const MAX_ATTEMPTS = 3;
+
+const attempts = z.number().int().min(0).max(MAX_ATTEMPTS);
+
+/** The answers a case needs, as the conversation keeps them (the CPR already protected). */
+export const answersSchema = z.strictObject({
+  earlierCaseNumber: caseNumberSchema,
+  cpr: protectedCprSchema,
+  cvr: cvrSchema,
+  recipient: z.string().max(100),
+  requested: z.enum(requestedItems),
+});
+export type Answers = z.infer<typeof answersSchema>;
+
+/** The eligibility gate of a new login: which of its three questions is open. */
+export const eligibilitySchema = z.strictObject({
+  flow: z.literal('eligibility'),
+  step: z.number().int().min(0).max(2),
+  attempts,
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+
+/** A case being filled in: the answers so far, the open question, the summary. */
+export const intakeSchema = z.strictObject({
+  flow: z.literal('intake'),
+  kind: z.enum(['new', 'forgotten']),
+  answers: answersSchema.partial(),
+  phase: z.enum(['asking', 'review', 'choosingField']),
+  /** The field being asked now (phase 'asking'). */
+  asking: z.enum(editableFields).optional(),
+  attempts,
+  /** True once a forgotten login's earlier case is known to match its CPR. */
+  verified: z.boolean(),
+  mismatches: z.number().int().min(0).max(MAX_ATTEMPTS),
+  /** Reserved when the summary is first shown: confirming files under it, and only once. */
+  caseNumber: caseNumberSchema.optional(),
+  /** The summary card as sent, so that it can be replaced once the case is filed. */
+  summaryActivityId: z.string().min(1).max(500).optional(),
+});
+export type Intake = z.infer<typeof intakeSchema>;
+
+/** A flow that asks questions and that a side question returns to. */
+export const openFlowSchema = z.discriminatedUnion('flow', [eligibilitySchema, intakeSchema]);
+export type OpenFlow = z.infer<typeof openFlowSchema>;
+
+/** `status` typed without a number: the bot asks for it, then returns to `resume`. */
+export const statusNumberSchema = z.strictObject({
+  flow: z.literal('statusNumber'),
+  attempts,
+  resume: openFlowSchema.optional(),
+});
+export type StatusNumber = z.infer<typeof statusNumberSchema>;
+
+export const flowSchema = z.discriminatedUnion('flow', [
+  eligibilitySchema,
+  intakeSchema,
+  statusNumberSchema,
+]);
+export type Flow = z.infer<typeof flowSchema>;
+
+/** What one personal chat remembers between messages: the flow in progress, if any. */
+export const conversationSchema = z.strictObject({
+  v: z.literal(2),
+  flow: flowSchema.optional(),
+  /** The user's own choice (`sprog`), over the locale their client sends. */
+  language: z.enum(['da', 'en']).optional(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const freshConversation: Conversation = { v: 2 };
+
+/** How a conversation is stored: under `conversation`, beside nothing else. */
+export interface StoredChat {
+  conversation: Conversation;
+}
+
+/**
+ * Reads a stored chat document. Anything else (the layout of an older version, a damaged
+ * document) starts afresh; `forgotten` says whether something in progress was lost, so that
+ * the user is told instead of being answered as if nothing had happened.
+ */
+export function readConversation(document: Record<string, unknown> | undefined): {
+  conversation: Conversation;
+  forgotten: boolean;
+} {
+  if (!document) return { conversation: freshConversation, forgotten: false };
+  const parsed = conversationSchema.safeParse(document.conversation);
+  if (parsed.success) return { conversation: parsed.data, forgotten: false };
+  if (document.conversation !== undefined)
+    return { conversation: freshConversation, forgotten: true };
+  // The botbuilder-dialogs layout of earlier versions: a dialog stack under `dialogState`.
+  const stack = (document.dialogState as { dialogStack?: unknown } | undefined)?.dialogStack;
+  return { conversation: freshConversation, forgotten: Array.isArray(stack) && stack.length > 0 };
+}

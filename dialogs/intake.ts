@@ -1,0 +1,200 @@
+import type { LoginRequest } from '../cases/case';
+import { earlierCaseMatches, fileCase, reserveCaseNumber } from '../cases/file-case';
+import type { EditableField } from '../cards/card-actions';
+import { filedCard } from '../cards/filed-card';
+import { fieldLabel, fieldsOf, summaryCard } from '../cards/summary-card';
+import { text } from '../texts';
+import { askReply, readAnswer } from './ask';
+import { textReply, type ChatTurn, type Reply } from './chat-turn';
+import { normalized } from './commands';
+import type { ConversationDeps, Step } from './conversation-deps';
+import { MAX_ATTEMPTS, type Answers, type Intake } from './conversation-state';
+import { filedReply } from './filed-message';
+
+/**
+ * The intake of a case: asks its fields one by one, checks a forgotten login's earlier case,
+ * shows the summary card, and files the case on Confirm. Edit re-asks one field; a wrong
+ * answer never loses the answers already given.
+ */
+export function startIntake(deps: ConversationDeps, kind: Intake['kind'], turn: ChatTurn): Step {
+  const flow: Intake = {
+    flow: 'intake',
+    kind,
+    answers: {},
+    phase: 'asking',
+    attempts: 0,
+    verified: false,
+    mismatches: 0,
+  };
+  return ask(deps, flow, fieldsOf(kind)[0]!, turn);
+}
+
+/** The open question (or the summary waiting for a button), asked again. */
+export function repeatIntake(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Reply[] {
+  switch (flow.phase) {
+    case 'asking':
+      return [askReply(deps.questions[flow.asking ?? fieldsOf(flow.kind)[0]!], turn.language)];
+    case 'review':
+      return [textReply(turn, 'summary.pending')];
+    case 'choosingField':
+      return [chooseFieldReply(flow, turn)];
+  }
+}
+
+/** One message to the intake: an answer, or a summary-card button or word. */
+export async function answerIntake(
+  deps: ConversationDeps,
+  flow: Intake,
+  turn: ChatTurn,
+): Promise<Step> {
+  const action = turn.action;
+  const typed = normalized(turn.text);
+  const words = (key: 'summary.words.confirm' | 'summary.words.edit') => text(turn.language, key);
+  const reviewing = flow.phase !== 'asking';
+  if (
+    action?.action === 'intake.confirm' ||
+    (reviewing && typed === words('summary.words.confirm'))
+  ) {
+    return reviewing ? file(deps, flow, turn) : answerFirst(deps, flow, turn);
+  }
+  if (action?.action === 'intake.cancel')
+    return { replies: [textReply(turn, 'command.cancelled')] };
+  if (action?.action === 'intake.edit') {
+    return fieldsOf(flow.kind).includes(action.field)
+      ? ask(deps, flow, action.field, turn)
+      : { flow, replies: repeatIntake(deps, flow, turn) };
+  }
+  if (!reviewing) return answer(deps, flow, turn);
+  const picked = fieldsOf(flow.kind).find(
+    (f) => normalized(fieldLabel(f, turn.language)) === typed,
+  );
+  if (flow.phase === 'choosingField' && picked) return ask(deps, flow, picked, turn);
+  if (typed === words('summary.words.edit')) {
+    const choosing: Intake = { ...flow, phase: 'choosingField' };
+    return { flow: choosing, replies: [chooseFieldReply(choosing, turn)] };
+  }
+  return { flow, replies: [textReply(turn, 'problem.notUnderstood')] };
+}
+
+async function answer(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
+  const field = flow.asking ?? fieldsOf(flow.kind)[0]!;
+  const read = readAnswer<unknown>(deps.questions[field], turn, flow.attempts);
+  if (!read.ok) {
+    return read.stop
+      ? { replies: read.replies }
+      : { flow: { ...flow, attempts: read.attempts }, replies: read.replies };
+  }
+  const changesIdentity = field === 'cpr' || field === 'earlierCaseNumber';
+  const { asking: _asked, ...rest } = flow;
+  return next(
+    deps,
+    {
+      ...rest,
+      answers: { ...flow.answers, [field]: read.value },
+      attempts: 0,
+      verified: changesIdentity ? false : flow.verified,
+    },
+    turn,
+  );
+}
+
+/** Checks a forgotten login's earlier case once it can, then asks what is missing or reviews. */
+async function next(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
+  const { earlierCaseNumber, cpr } = flow.answers;
+  // Checked as soon as both are known, so that staff do not answer the rest in vain.
+  if (flow.kind === 'forgotten' && !flow.verified && earlierCaseNumber && cpr) {
+    if (
+      !(await earlierCaseMatches(deps.workflow, earlierCaseNumber, cpr.cprHash, turn.requester))
+    ) {
+      return mismatch(deps, flow, turn);
+    }
+    flow = { ...flow, verified: true };
+  }
+  const missing = fieldsOf(flow.kind).find((field) => flow.answers[field] === undefined);
+  return missing ? ask(deps, flow, missing, turn) : review(deps, flow, turn);
+}
+
+/** The earlier case and the CPR do not go together: both are asked again, three times at most. */
+async function mismatch(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
+  const mismatches = flow.mismatches + 1;
+  if (mismatches >= MAX_ATTEMPTS) return { replies: [textReply(turn, 'problem.tooManyAttempts')] };
+  const { earlierCaseNumber: _e, cpr: _c, ...kept } = flow.answers;
+  const step = await next(deps, { ...flow, answers: kept, mismatches, verified: false }, turn);
+  return { ...step, replies: [textReply(turn, 'problem.earlierCaseMismatch'), ...step.replies] };
+}
+
+function ask(deps: ConversationDeps, flow: Intake, field: EditableField, turn: ChatTurn): Step {
+  const asking: Intake = { ...flow, phase: 'asking', asking: field, attempts: 0 };
+  return { flow: asking, replies: [askReply(deps.questions[field], turn.language)] };
+}
+
+function answerFirst(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Step {
+  return {
+    flow,
+    replies: [textReply(turn, 'intake.answerFirst'), ...repeatIntake(deps, flow, turn)],
+  };
+}
+
+function chooseFieldReply(flow: Intake, turn: ChatTurn): Reply {
+  const labels = fieldsOf(flow.kind).map((f) => fieldLabel(f, turn.language));
+  return { kind: 'text', text: text(turn.language, 'summary.editWhich'), choices: labels };
+}
+
+/** The summary card, with the number the case will be filed under reserved the first time. */
+async function review(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
+  const caseNumber = flow.caseNumber ?? (await reserveCaseNumber(deps.workflow));
+  const { asking: _asked, ...rest } = flow;
+  const reviewing: Intake = { ...rest, phase: 'review', caseNumber };
+  const answers = flow.answers as Answers;
+  const card = summaryCard(
+    {
+      kind: flow.kind,
+      caseNumber,
+      cprMasked: answers.cpr.cprMasked,
+      cvr: answers.cvr,
+      recipient: answers.recipient,
+      ...(flow.kind === 'forgotten'
+        ? { earlierCaseNumber: answers.earlierCaseNumber, requested: answers.requested }
+        : {}),
+    },
+    turn.language,
+  );
+  return { flow: reviewing, replies: [{ kind: 'card', card, tag: 'summary' }] };
+}
+
+function requestOf(flow: Intake): LoginRequest {
+  const answers = flow.answers as Answers;
+  return flow.kind === 'new'
+    ? { kind: 'new' }
+    : {
+        kind: 'forgotten',
+        earlierCaseNumber: answers.earlierCaseNumber,
+        requested: answers.requested,
+      };
+}
+
+/** Files the case under its reserved number: a retried or doubled Confirm gives the same case. */
+async function file(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
+  const answers = flow.answers as Answers;
+  // A state saved before numbers were reserved at the summary reserves one now.
+  const caseNumber = flow.caseNumber ?? (await reserveCaseNumber(deps.workflow));
+  const request = requestOf(flow);
+  const outcome = await fileCase(deps.workflow, caseNumber, {
+    request,
+    subject: answers.cpr,
+    cvr: answers.cvr,
+    recipient: answers.recipient,
+    requester: turn.requester,
+  });
+  if (outcome.outcome === 'earlierCaseMismatch') return mismatch(deps, flow, turn);
+  const replies = [filedReply(turn.language, outcome.caseNumber, request)];
+  // The summary loses its buttons: it now says under which number the case was filed.
+  const summaryId = flow.summaryActivityId ?? turn.replyToId;
+  if (summaryId) {
+    const card = filedCard({ kind: flow.kind, caseNumber: outcome.caseNumber }, turn.language);
+    replies.push({ kind: 'replaceCard', activityId: summaryId, card });
+  }
+  if (!(await deps.supportChannelReady()))
+    replies.push(textReply(turn, 'requester.waitingForSupport'));
+  return { replies, filed: outcome.caseNumber };
+}
