@@ -10,7 +10,7 @@ import {
 import { mayDecide } from '../cases/lifecycle';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
-import type { SupportChannel } from './support-channel';
+import { SUPPORT_LANGUAGE, type SupportChannel } from './support-channel';
 
 /** What answering an approval invoke needs. */
 export interface ApprovalInvokeDeps {
@@ -31,10 +31,16 @@ export const errorResponse = (message: string): AdaptiveCardInvokeResponse => ({
   value: { code: 'BadRequest', message },
 });
 
+/** A text on the approval card: in the support channel's language, whoever looks. */
+const onCard = (key: TextKey, values?: Record<string, string>) =>
+  text(SUPPORT_LANGUAGE, key, values);
+
 /**
  * Answers an approval-card action at once with the refreshed card. What follows a decision
  * (the posted card's update, the requester's notice, the secure mail) was written as jobs in
- * the same write as the decision, and the effects worker runs them.
+ * the same write as the decision, and the effects worker runs them. The card and its notices
+ * are in the support language for everyone; only an error the client shows instead of a card
+ * is in the clicker's `language`.
  */
 export async function answerCaseAction(
   action: CaseAction,
@@ -57,36 +63,29 @@ async function answerOutcome(
   actor: Person,
   language: Language,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const notice = (key: TextKey, values?: Record<string, string>) => text(language, key, values);
+  const card = (value: Case | CaseNumber, notice?: TextKey, values?: Record<string, string>) =>
+    cardResponse(deps, value, actor, language, notice && onCard(notice, values));
   switch (outcome.outcome) {
     case 'approved':
     case 'denied':
-      return cardResponse(deps, outcome.case, actor, language);
+      return card(outcome.case);
     case 'alreadyDecided': {
       const decided = outcome.case.state === 'filed' ? undefined : outcome.case.decision;
-      const values = {
+      return card(outcome.case, 'approval.notice.alreadyDecided', {
         name: decided?.by.name ?? '',
-        at: decided ? formatTime(language, decided.at) : '',
-      };
-      const alreadyDecided = notice('approval.notice.alreadyDecided', values);
-      return cardResponse(deps, outcome.case, actor, language, alreadyDecided);
+        at: decided ? formatTime(SUPPORT_LANGUAGE, decided.at) : '',
+      });
     }
     case 'notAnApprover':
-      return cardResponse(deps, number, actor, language, notice('approval.notice.notAnApprover'));
+      return card(number, 'approval.notice.notAnApprover');
     case 'ownCase':
-      return cardResponse(deps, number, actor, language, notice('approval.notice.ownCase'));
+      return card(number, 'approval.notice.ownCase');
     case 'institutionUnknown':
-      return cardResponse(
-        deps,
-        outcome.case,
-        actor,
-        language,
-        notice('approval.notice.institutionUnknown'),
-      );
+      return card(outcome.case, 'approval.notice.institutionUnknown');
     case 'reasonMissing':
-      return cardResponse(deps, number, actor, language, notice('approval.notice.reasonMissing'));
+      return card(number, 'approval.notice.reasonMissing');
     case 'unknownCase':
-      return errorResponse(notice('approval.notice.unknownCase'));
+      return errorResponse(text(language, 'approval.notice.unknownCase'));
   }
 }
 
@@ -105,8 +104,7 @@ async function refreshed(
   const found = await decisions.cases.get(number);
   if (!found) return errorResponse(text(language, 'approval.notice.unknownCase'));
   if (!decisions.rules.isApprover(actor.aadObjectId)) {
-    const refused =
-      found.state === 'filed' ? text(language, 'approval.notice.notAnApprover') : undefined;
+    const refused = found.state === 'filed' ? onCard('approval.notice.notAnApprover') : undefined;
     return cardResponse(deps, found, actor, language, refused);
   }
   await decisions.audit.append({
@@ -119,7 +117,10 @@ async function refreshed(
   return cardResponse(deps, found, actor, language);
 }
 
-/** The card as `actor` may see it; the case as just decided or read, or else read now. */
+/**
+ * The card as `actor` may see it, in the support language; the case as just decided or read,
+ * or else read now. `language` is only for the error shown when there is no case.
+ */
 async function cardResponse(
   deps: ApprovalInvokeDeps,
   caseOrNumber: Case | CaseNumber,
@@ -131,10 +132,6 @@ async function cardResponse(
     typeof caseOrNumber === 'string' ? await deps.decisions.cases.get(caseOrNumber) : caseOrNumber;
   if (!value) return errorResponse(text(language, 'approval.notice.unknownCase'));
   const withActions = mayDecide(value, actor, deps.decisions.rules);
-  const card = await deps.support.cardFor(
-    value,
-    { withActions, ...(notice ? { notice } : {}) },
-    language,
-  );
+  const card = await deps.support.cardFor(value, { withActions, ...(notice ? { notice } : {}) });
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
 }

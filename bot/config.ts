@@ -138,3 +138,19 @@ export function parseEnv(raw: Record<string, string | undefined>): EnvResult {
   if (parsed.success && problems.length === 0) return { ok: true, env: parsed.data };
   return { ok: false, problems };
 }
+
+/** What a start with these settings should warn about; empty when nothing is amiss. */
+export function startUpWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.BOT_LOCAL_MODE) {
+    warnings.push(
+      '!!! BOT_LOCAL_MODE=true: incoming requests are NOT authenticated. Never run this way in production. !!!',
+    );
+  }
+  if (env.APPROVER_IDS.length === 0) {
+    warnings.push(
+      'APPROVER_IDS is empty: nobody can approve or deny cases, so every case waits in the support channel. Set APPROVER_IDS to the AAD object ids of the STIL approvers, comma separated (APPROVER_IDS=<id>,<id>), and restart.',
+    );
+  }
+  return warnings;
+}

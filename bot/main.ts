@@ -1,5 +1,4 @@
-import { startApp } from './app';
-import { parseEnv } from './config';
+import { parseEnv, startUpWarnings } from './config';
 import { createLogger } from './logger';
 
 /** The production start: reads the environment, refuses bad config, stops gracefully. */
@@ -13,11 +12,9 @@ async function main(): Promise<void> {
   }
   const env = parsed.env;
   const logger = createLogger(env.LOG_LEVEL);
-  if (env.BOT_LOCAL_MODE) {
-    logger.warn(
-      '!!! BOT_LOCAL_MODE=true: incoming requests are NOT authenticated. Never run this way in production. !!!',
-    );
-  }
+  for (const warning of startUpWarnings(env)) logger.warn(warning);
+  // Loaded only after the config is checked: the bot's libraries take a second to load.
+  const { startApp } = await import('./app');
   const app = await startApp(env, logger);
 
   let stopping = false;

@@ -20,8 +20,12 @@ import { inConversation } from './proactive';
 /** The key the support channel's reference is kept under. */
 export const SUPPORT_CHANNEL_KEY = 'support-channel';
 
-/** STIL support works in Danish. */
-const CHANNEL_LANGUAGE: Language = 'da';
+/**
+ * The one language of the support channel: STIL support works in Danish, so the approval card,
+ * its refreshed views and the cards that answer its actions are Danish for every viewer,
+ * whatever their client's locale.
+ */
+export const SUPPORT_LANGUAGE: Language = 'da';
 
 /** What talking to the support channel needs. */
 export interface SupportChannelDeps {
@@ -58,11 +62,13 @@ export class SupportChannel {
     return (await this.deps.stores.conversationReferences.get(SUPPORT_CHANNEL_KEY))?.value;
   }
 
-  /** The approval card of a case, as `options` ask (the channel's version has no buttons). */
+  /**
+   * The approval card of a case in the support language, as `options` ask (the channel's
+   * version has no buttons).
+   */
   async cardFor(
     value: Case,
     options: Omit<ApprovalViewOptions, 'institutionName' | 'approverIds'> = { withActions: false },
-    language: Language = CHANNEL_LANGUAGE,
   ): Promise<AdaptiveCard> {
     const institution = await this.deps.institutions.find(value.institution.cvr);
     const view = approvalViewOf(value, {
@@ -70,7 +76,7 @@ export class SupportChannel {
       institutionName: institution?.name,
       approverIds: this.deps.approverIds,
     });
-    return approvalCard(view, language);
+    return approvalCard(view, SUPPORT_LANGUAGE);
   }
 
   /** Posts a case's card as a new thread in the channel; returns where it went. */

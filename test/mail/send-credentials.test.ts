@@ -12,6 +12,7 @@ import { aCaseIn } from '../support/case-builder';
 import { rawStoredData } from '../support/raw-storage';
 import { parseMail, startSmtpServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { describeEachBackend } from '../support/storage-backends';
+import { catalogues } from '../../texts';
 
 type SendMailJob = Extract<Job, { kind: 'sendMail' }>;
 
@@ -253,6 +254,8 @@ describeEachBackend('the sendMail job', (backend) => {
         const mail = read(smtp, 0);
         expect(mail.username).toBe(username);
         expect(mail.password !== undefined).toBe(withPassword);
+        // A new password replaces the old one, and the mail says so.
+        expect(mail.text.includes(catalogues.da['mail.oldPasswordStops'])).toBe(withPassword);
         const after = await stored(job.caseNumber);
         if (after?.state !== 'mail_sent') throw new Error('expected mail_sent');
         expect(after.mail.username).toBe(username);
