@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startLocaleRelay, type LocaleRelay } from './locale-relay';
 
 /** Where the local stack listens and keeps its data. */
 export interface DevStackOptions {
@@ -10,6 +11,12 @@ export interface DevStackOptions {
   dataDir: string;
   /** Receives every line the bot logs. */
   onBotOutput?: (line: string) => void;
+  /**
+   * The locale the playgrounds' activities carry, as a real Teams client sends the user's
+   * locale (e.g. da-DK). The playground always sends en-US, so when this is set a relay in
+   * front of the bot rewrites it. Unset: the playgrounds talk to the bot directly.
+   */
+  locale?: string;
 }
 
 /** The running stack: the bot in local mode and two Agents Playgrounds. */
@@ -40,9 +47,8 @@ async function waitFor(url: string, timeoutMs = 60000): Promise<void> {
   }
 }
 
-function playground(port: number, botPort: number, config: string, workDir: string): ChildProcess {
+function playground(port: number, endpoint: string, config: string, workDir: string): ChildProcess {
   fs.mkdirSync(workDir, { recursive: true });
-  const endpoint = `http://127.0.0.1:${botPort}/api/messages`;
   return spawn(
     path.join(root, 'node_modules/.bin/agentsplayground'),
     ['--port', String(port), '--app-endpoint', endpoint, '--disable-telemetry'],
@@ -90,19 +96,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         .forEach((l) => options.onBotOutput?.(l)),
     );
   }
-  const staff = playground(
-    options.staffPort,
-    options.botPort,
-    'staff.yml',
-    path.join(dataDir, 'playground-staff'),
-  );
-  const approver = playground(
-    options.approverPort,
-    options.botPort,
-    'approver.yml',
-    path.join(dataDir, 'playground-approver'),
-  );
-  const children = [bot, staff, approver];
+  const botEndpoint = `http://127.0.0.1:${options.botPort}/api/messages`;
+  const relays: LocaleRelay[] = [];
+  const children: ChildProcess[] = [bot];
   const stop = async () => {
     await Promise.all(
       children.map(
@@ -114,8 +110,34 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
           }),
       ),
     );
+    await Promise.all(relays.map((relay) => relay.close()));
+  };
+  /** The playground's endpoint: the bot, or a relay that sets the locale. */
+  const endpointFor = async (): Promise<string> => {
+    if (options.locale === undefined) return botEndpoint;
+    const relay = await startLocaleRelay({ target: botEndpoint, locale: options.locale });
+    relays.push(relay);
+    return relay.url;
   };
   try {
+    const staffEndpoint = await endpointFor();
+    children.push(
+      playground(
+        options.staffPort,
+        staffEndpoint,
+        'staff.yml',
+        path.join(dataDir, 'playground-staff'),
+      ),
+    );
+    const approverEndpoint = await endpointFor();
+    children.push(
+      playground(
+        options.approverPort,
+        approverEndpoint,
+        'approver.yml',
+        path.join(dataDir, 'playground-approver'),
+      ),
+    );
     await waitFor(`http://127.0.0.1:${options.botPort}/readyz`);
     await waitFor(`http://127.0.0.1:${options.staffPort}/_debug/ping`);
     await waitFor(`http://127.0.0.1:${options.approverPort}/_debug/ping`);

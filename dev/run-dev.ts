@@ -2,12 +2,15 @@ import { startDevStack } from './dev-stack';
 
 /** `npm run dev`: the whole flow locally, without Azure. Ctrl-C stops all of it. */
 async function main(): Promise<void> {
+  const locale = process.env.DEV_LOCALE || 'da-DK';
   const stack = await startDevStack({
     botPort: Number(process.env.PORT ?? 3978),
     staffPort: 56150,
     approverPort: 56151,
     dataDir: process.env.DATA_DIR ?? './data/dev',
     onBotOutput: (line) => process.stdout.write(`[bot] ${line}\n`),
+    // A real Teams client sends the user's locale; the playground always sends en-US.
+    locale,
   });
   process.stdout.write(
     [
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
       `  School staff (files cases):        ${stack.staffUrl}`,
       `  STIL support approver (approves):  ${stack.approverUrl}`,
       `  Secure mails land as .eml files in: ${stack.outboxDir}`,
+      `  Activities carry locale ${locale} (DEV_LOCALE=en-US for English)`,
       '',
       'In the approver playground, open "STIL Support > Unilogin-godkendelser" and post',
       '"@Unilogin registrer" once. Then file a case as staff: "ny unilogin".',
