@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   const echoTarget = { port: echo.port, pid: echo.pid };
   const rows: Row[] = [];
   const echoP50 = new Map<number, number>();
+  const echoP99 = new Map<number, number>();
 
   // JIT warm-up: both bots get faster for thousands of turns. Unwarmed, the comparison
   // measured the compiler more than the bots.
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     progress(`echo at ${concurrency}`);
     const batch = await echoTurns(echoTarget, serviceUrl, concurrency * 40, concurrency);
     echoP50.set(concurrency, percentile(batch.turnMs, 50));
+    echoP99.set(concurrency, percentile(batch.turnMs, 99));
     rows.push({
       what: 'echo turn (baseline)',
       concurrency,
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
       p50ms: percentile(batch.turnMs, 50),
       p99ms: percentile(batch.turnMs, 99),
       ratio: percentile(batch.turnMs, 50) / echoP50.get(concurrency)!,
-      note: `CPU ${round((batch.cpu * 1000) / count)} ms per filing; perSecond = filings/s`,
+      note: `p99 ${round(percentile(batch.turnMs, 99) / echoP99.get(concurrency)!)}× echo's; CPU ${round((batch.cpu * 1000) / count)} ms per filing; perSecond = filings/s`,
     });
   }
 
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
     p50ms: NaN,
     p99ms: NaN,
     ratio: percentile(ratios, 50),
-    note: `target ≤ 1.5; median of ${ratios.length} rounds of 40 filings, range ${round(Math.min(...ratios))}–${round(Math.max(...ratios))}`,
+    note: `target ≤ 1.2; median of ${ratios.length} rounds of 40 filings, range ${round(Math.min(...ratios))}–${round(Math.max(...ratios))}`,
   });
 
   progress('approvals');

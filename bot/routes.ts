@@ -16,6 +16,7 @@ import {
 } from './approval-invoke';
 import { answerChannelMessage, type ChannelDeps } from './channel-commands';
 import { parseIncoming, type Incoming } from './incoming';
+import { SUPPORT_LANGUAGE } from './support-channel';
 
 /** What the routes hand their work to. */
 export interface RouteDeps {
@@ -63,14 +64,9 @@ export function routes(deps: RouteDeps): Routes {
     async groupMessage(context) {
       await context.sendActivity(text(languageOfTurn(context), 'groupChat.personalOnly'));
     },
+    // The support channel is spoken to in its own language, whatever each member's client.
     channelMention: (context, { command }) =>
-      answerChannelMessage(
-        context,
-        command,
-        actorOf(context),
-        languageOfTurn(context),
-        deps.channel,
-      ),
+      answerChannelMessage(context, command, actorOf(context), SUPPORT_LANGUAGE, deps.channel),
     approvalInvoke: (context, { action }) => caseAction(context, action),
     refreshInvoke: (context, { action }) => caseAction(context, action),
     async installed(context, { personal }) {

@@ -33,8 +33,22 @@ export interface TextInput {
   errorMessage?: string;
 }
 
+/** Elements grouped, set apart from the ones before by a line. */
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  separator?: boolean;
+  spacing?: Spacing;
+}
+
+/** Buttons inside the body, beside the elements they belong to. */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardButton[];
+}
+
 /** The elements the bot's cards are made of. */
-export type CardElement = TextBlock | FactSet | TextInput;
+export type CardElement = TextBlock | FactSet | TextInput | Container | ActionSet;
 
 /** A button that sends its data back to the bot as a message (personal-chat cards). */
 export interface SubmitAction {

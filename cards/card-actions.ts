@@ -21,10 +21,17 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('menu.myCases') }),
   z.strictObject({ action: z.literal('menu.help') }),
   z.strictObject({ action: z.literal('menu.status'), caseNumber: z.string().max(40).optional() }),
-  /** Carries the number reserved for the case, so a late second confirm can name it. */
+  /**
+   * The summary's buttons carry the number reserved for the case, so that a late second
+   * confirm can name it, and a button of an earlier summary is not taken for the current one.
+   */
   z.strictObject({ action: z.literal('intake.confirm'), caseNumber: caseNumberSchema.optional() }),
-  z.strictObject({ action: z.literal('intake.cancel') }),
-  z.strictObject({ action: z.literal('intake.edit'), field: z.enum(editableFields) }),
+  z.strictObject({ action: z.literal('intake.cancel'), caseNumber: caseNumberSchema.optional() }),
+  z.strictObject({
+    action: z.literal('intake.edit'),
+    field: z.enum(editableFields),
+    caseNumber: caseNumberSchema.optional(),
+  }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 

@@ -1,17 +1,43 @@
 import type { Case } from '../cases/case';
-import { text, type Language } from '../texts';
+import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
-import { adaptiveCard, facts, heading, type AdaptiveCard } from './adaptive-card';
+import {
+  adaptiveCard,
+  facts,
+  heading,
+  paragraph,
+  submit,
+  type AdaptiveCard,
+} from './adaptive-card';
+import { requestLabel } from './request-label';
 
-/** A person's cases, newest first: number, kind, state and when it was filed. */
+/**
+ * A person's cases, newest first. Each row says enough to tell it from the others (the masked
+ * CPR, the recipient, the state) and has a button to its status.
+ */
 export function myCasesCard(cases: Case[], language: Language): AdaptiveCard {
+  const t = (key: TextKey) => text(language, key);
   return adaptiveCard([
-    heading(text(language, 'myCases.title')),
-    facts(
-      cases.map((c): [string, string] => [
-        c.caseNumber,
-        `${text(language, `kind.${c.request.kind}`)} · ${text(language, `state.${c.state}`)} · ${formatTime(language, c.filedAt)}`,
-      ]),
-    ),
+    heading(t('myCases.title')),
+    ...cases.map((c) => ({
+      type: 'Container' as const,
+      separator: true,
+      spacing: 'Medium' as const,
+      items: [
+        paragraph(`**${c.caseNumber}** · ${requestLabel(c.request, language)}`),
+        facts([
+          [t('status.cpr'), c.subject.cprMasked],
+          [t('status.recipient'), c.institution.recipient],
+          [t('status.state'), t(`state.${c.state}`)],
+          [t('status.filedAt'), formatTime(language, c.filedAt)],
+        ]),
+        {
+          type: 'ActionSet' as const,
+          actions: [
+            submit(t('myCases.showStatus'), { action: 'menu.status', caseNumber: c.caseNumber }),
+          ],
+        },
+      ],
+    })),
   ]);
 }

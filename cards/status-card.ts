@@ -1,6 +1,7 @@
 import type { Case } from '../cases/case';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
+import { requestLabel } from './request-label';
 import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './adaptive-card';
 
 /** The lines of a case's timeline, oldest first, in the user's language. */
@@ -22,14 +23,33 @@ export function timelineOf(value: Case, language: Language): string[] {
   return lines;
 }
 
-/** The status of one case as its requester sees it: kind, state and timeline. */
+/** Who decided the case and when, with the reason of a denial; nothing while it waits. */
+function decisionFacts(value: Case, language: Language): [string, string][] {
+  if (value.state === 'filed') return [];
+  const t = (key: TextKey) => text(language, key);
+  const decided: [string, string] = [
+    t('status.decidedBy'),
+    `${value.decision.by.name} · ${formatTime(language, value.decision.at)}`,
+  ];
+  return value.state === 'denied'
+    ? [decided, [t('status.reason'), value.decision.reason]]
+    : [decided];
+}
+
+/**
+ * The status of one case as its requester sees it: what it asks for, about whom (masked), to
+ * whom the mail goes, its state, who decided it, and its timeline.
+ */
 export function statusCard(value: Case, language: Language): AdaptiveCard {
   const t = (key: TextKey) => text(language, key);
   return adaptiveCard([
     heading(text(language, 'status.title', { caseNumber: value.caseNumber })),
     facts([
-      [t('status.kind'), t(`kind.${value.request.kind}`)],
+      [t('status.kind'), requestLabel(value.request, language)],
+      [t('status.cpr'), value.subject.cprMasked],
+      [t('status.recipient'), text(language, 'status.recipientAt', { ...value.institution })],
       [t('status.state'), t(`state.${value.state}`)],
+      ...decisionFacts(value, language),
     ]),
     paragraph(t('status.timeline'), { weight: 'Bolder' }),
     ...timelineOf(value, language).map((line) => paragraph(`- ${line}`, { spacing: 'None' })),

@@ -42,9 +42,12 @@ export function summaryCard(view: SummaryView, language: Language): AdaptiveCard
     requested: view.requested ? t(`requested.${view.requested}`) : '',
   };
   const fields = fieldsOf(view.kind);
+  const reserved = view.caseNumber ? { caseNumber: view.caseNumber } : {};
   const editCard = adaptiveCard(
     [{ type: 'TextBlock', text: t('summary.editWhich'), wrap: true }],
-    fields.map((field) => submit(t(fieldLabels[field]), { action: 'intake.edit', field })),
+    fields.map((field) =>
+      submit(t(fieldLabels[field]), { action: 'intake.edit', field, ...reserved }),
+    ),
   );
   return adaptiveCard(
     [
@@ -55,13 +58,9 @@ export function summaryCard(view: SummaryView, language: Language): AdaptiveCard
       ]),
     ],
     [
-      submit(
-        t('summary.confirm'),
-        { action: 'intake.confirm', ...(view.caseNumber ? { caseNumber: view.caseNumber } : {}) },
-        'positive',
-      ),
+      submit(t('summary.confirm'), { action: 'intake.confirm', ...reserved }, 'positive'),
       { type: 'Action.ShowCard', title: t('summary.edit'), card: editCard },
-      submit(t('summary.cancel'), { action: 'intake.cancel' }, 'destructive'),
+      submit(t('summary.cancel'), { action: 'intake.cancel', ...reserved }, 'destructive'),
     ],
   );
 }

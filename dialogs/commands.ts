@@ -64,7 +64,10 @@ export function parseCommand(turn: Pick<ChatTurn, 'text' | 'action'>): Command {
         };
       case 'intake.edit':
       case 'intake.cancel':
-        return { kind: 'closedSummary' };
+        return {
+          kind: 'closedSummary',
+          ...(action.caseNumber ? { caseNumber: action.caseNumber } : {}),
+        };
     }
   }
   const typed = normalized(turn.text);

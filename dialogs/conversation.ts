@@ -74,6 +74,10 @@ async function route(
       return aside(deps, flow, await myCasesReplies(deps, turn), turn);
     case 'status':
       if (!command.caseNumber.trim()) return askStatusNumber(interrupted(flow), turn);
+      // "status <number>" answers the question for the number, too.
+      if (flow.flow === 'statusNumber') {
+        return answer(deps, flow, { ...turn, text: command.caseNumber });
+      }
       return aside(deps, flow, await statusReplies(deps, command.caseNumber, turn), turn);
     case 'closedSummary':
       return aside(deps, flow, await closedSummaryReplies(deps, command.caseNumber, turn), turn);
@@ -160,14 +164,14 @@ function interrupted(flow: Flow): OpenFlow | undefined {
 }
 
 /**
- * A summary-card button belongs to the intake in progress, unless it is the Confirm of an
- * earlier summary (it names another case number).
+ * A summary-card button belongs to the intake in progress, unless it names another case number:
+ * then it sits on an earlier summary.
  */
 function ownsAction(flow: Intake, turn: ChatTurn): boolean {
   const action = turn.action;
   if (!action?.action.startsWith('intake.')) return false;
-  if (action.action !== 'intake.confirm' || !action.caseNumber) return true;
-  return action.caseNumber === flow.caseNumber;
+  const named = 'caseNumber' in action ? action.caseNumber : undefined;
+  return named === undefined || named === flow.caseNumber;
 }
 
 /** Records the id a tagged card was sent under (the summary, to replace it once filed). */

@@ -77,7 +77,8 @@ export const da = {
   'problem.notUnderstood':
     'Det forstod jeg ikke. Brug knapperne på opsummeringskortet, eller skriv bekræft, ret eller annuller.',
 
-  'problem.notUnderstoodIdle': 'Det forstod jeg ikke. Vælg herunder, hvad du vil, eller skriv **hjælp**.',
+  'problem.notUnderstoodIdle':
+    'Det forstod jeg ikke. Vælg herunder, hvad du vil, eller skriv **hjælp**.',
   'intake.answerFirst': 'Svar først på spørgsmålet herunder; så viser jeg opsummeringen igen.',
   'summary.pending':
     'Opsummeringen venter på dig: tryk **Bekræft og send**, **Ret** eller **Annuller** på kortet, eller skriv bekræft, ret eller annuller.',
@@ -123,6 +124,11 @@ export const da = {
   'status.title': 'Sag {caseNumber}',
   'status.kind': 'Type',
   'status.state': 'Status',
+  'status.cpr': 'CPR-nummer',
+  'status.recipient': 'Modtager af sikker mail',
+  'status.recipientAt': '{recipient} (CVR {cvr})',
+  'status.decidedBy': 'Afgjort af',
+  'status.reason': 'Begrundelse',
   'status.filedAt': 'Oprettet',
   'status.timeline': 'Forløb',
   'status.event.filed': 'Oprettet {at}',
@@ -132,6 +138,7 @@ export const da = {
   'status.unknown':
     'Jeg kender ikke en sag med nummeret {caseNumber} blandt dine sager. Tjek nummeret, eller skriv **mine sager**.',
   'myCases.title': 'Dine sager',
+  'myCases.showStatus': 'Se status',
   'myCases.none': 'Du har ikke oprettet nogen sager endnu. Skriv **ny unilogin** for at begynde.',
 
   'mail.subject': 'Unilogin til kontaktperson – sag {caseNumber}',

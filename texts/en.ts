@@ -77,7 +77,8 @@ export const en: Catalogue = {
   'problem.notUnderstood':
     'I did not understand that. Use the buttons on the summary card, or type confirm, edit or cancel.',
 
-  'problem.notUnderstoodIdle': 'I did not understand that. Choose below what you want to do, or type **help**.',
+  'problem.notUnderstoodIdle':
+    'I did not understand that. Choose below what you want to do, or type **help**.',
   'intake.answerFirst': 'Please answer the question below first; then I show the summary again.',
   'summary.pending':
     'The summary is waiting for you: press **Confirm and send**, **Edit** or **Cancel** on the card, or type confirm, edit or cancel.',
@@ -123,6 +124,11 @@ export const en: Catalogue = {
   'status.title': 'Case {caseNumber}',
   'status.kind': 'Kind',
   'status.state': 'State',
+  'status.cpr': 'CPR number',
+  'status.recipient': 'Recipient of the secure mail',
+  'status.recipientAt': '{recipient} (CVR {cvr})',
+  'status.decidedBy': 'Decided by',
+  'status.reason': 'Reason',
   'status.filedAt': 'Filed',
   'status.timeline': 'Timeline',
   'status.event.filed': 'Filed {at}',
@@ -132,6 +138,7 @@ export const en: Catalogue = {
   'status.unknown':
     'I do not know a case numbered {caseNumber} among your cases. Check the number, or type **my cases**.',
   'myCases.title': 'Your cases',
+  'myCases.showStatus': 'Show status',
   'myCases.none': 'You have not filed any cases yet. Type **new login** to start.',
 
   'mail.subject': 'Unilogin for a contact person – case {caseNumber}',

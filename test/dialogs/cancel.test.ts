@@ -17,6 +17,9 @@ import {
   type StaffChat,
 } from './chat-flows';
 
+/** The number a summary reserves for its case, which its buttons carry. */
+const RESERVED = expect.stringMatching(/^UL-\d{4}-\d{5,}$/);
+
 /** A step of a flow: what the bot shows there, and the inputs that lead to it. */
 interface Step {
   name: string;
@@ -128,7 +131,7 @@ describeEachBackend('cancelling a flow in the chat', (backend) => {
       const c = await open(backend.fresh(), language);
       const card = cardIn(await c.sendAll(newLoginInputs(c)));
       const cancel = buttonData(card, c.t('summary.cancel'));
-      expect(cancel).toEqual({ action: 'intake.cancel' });
+      expect(cancel).toEqual({ action: 'intake.cancel', caseNumber: RESERVED });
       await expectCancelledAndFresh(c, await c.texts({ value: cancel }));
     });
 
@@ -138,7 +141,7 @@ describeEachBackend('cancelling a flow in the chat', (backend) => {
       const c = await open(where, language);
       const card = cardIn(await c.sendAll(forgottenInputs(c, earlier)));
       const cancel = buttonData(card, c.t('summary.cancel'));
-      expect(cancel).toEqual({ action: 'intake.cancel' });
+      expect(cancel).toEqual({ action: 'intake.cancel', caseNumber: RESERVED });
       await expectCancelledAndFresh(c, await c.texts({ value: cancel }));
     });
 

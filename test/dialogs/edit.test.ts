@@ -16,6 +16,9 @@ import {
   type StaffChat,
 } from './chat-flows';
 
+/** The number a summary reserves for its case, which its buttons carry. */
+const RESERVED = expect.stringMatching(/^UL-\d{4}-\d{5,}$/);
+
 /** For each field of flow 1: its label and question, a new answer, and what the summary shows. */
 const edits: {
   field: 'cpr' | 'cvr' | 'recipient';
@@ -64,7 +67,7 @@ describeEachBackend('editing from the summary in the chat', (backend) => {
         const c = await open(backend.fresh(), language);
         const card = await newLoginSummary(c);
         const value = buttonData(card, c.t(edit.label));
-        expect(value).toEqual({ action: 'intake.edit', field: edit.field });
+        expect(value).toEqual({ action: 'intake.edit', field: edit.field, caseNumber: RESERVED });
         expect(await c.texts({ value })).toEqual([c.t(edit.ask)]);
         const replies = await c.send(edit.answer);
         expect(textsOf(replies)).toEqual([c.t('summary.title')]);

@@ -16,6 +16,9 @@ import {
   type StaffChat,
 } from './chat-flows';
 
+/** The number a summary reserves for its case, which its buttons carry. */
+const RESERVED = expect.stringMatching(/^UL-\d{4}-\d{5,}$/);
+
 /** The three gate questions, and what a "no" to each says. */
 const gate: { question: TextKey; ifNo: TextKey }[] = [
   { question: 'eligibility.contactPerson', ifNo: 'eligibility.no.contactPerson' },
@@ -82,8 +85,15 @@ describeEachBackend('flow 1 (new login) in the chat', (backend) => {
         action: 'intake.confirm',
         caseNumber: expect.stringMatching(/^UL-\d{4}-\d{5}$/),
       });
-      expect(buttonData(card, c.t('summary.cancel'))).toEqual({ action: 'intake.cancel' });
-      expect(buttonData(card, c.t('summary.cvr'))).toEqual({ action: 'intake.edit', field: 'cvr' });
+      expect(buttonData(card, c.t('summary.cancel'))).toEqual({
+        action: 'intake.cancel',
+        caseNumber: RESERVED,
+      });
+      expect(buttonData(card, c.t('summary.cvr'))).toEqual({
+        action: 'intake.edit',
+        field: 'cvr',
+        caseNumber: RESERVED,
+      });
     });
 
     test('confirming with the card button files the case and tells its number, the wait and the Aula caveat', async () => {

@@ -3,14 +3,46 @@ import {
   COLLEAGUE,
   cardIn,
   fact,
-  factsOf,
   fileNewLogin,
   issueCredentials,
   languages,
   useChats,
+  type Card,
 } from './chat-flows';
 
 const UNKNOWN = 'UL-2026-09999';
+
+interface Row {
+  caseNumber?: string;
+  title?: string;
+  facts: [string, string][];
+  button?: Record<string, unknown>;
+}
+
+/** The rows of the my-cases card: one container per case, with its facts and its button. */
+function rowsOf(card: Card): Row[] {
+  type Item = {
+    type: string;
+    text?: string;
+    facts?: { title: string; value: string }[];
+    actions?: { data?: Record<string, unknown> }[];
+  };
+  const containers = card.body as unknown as { type: string; items?: Item[] }[];
+  return containers
+    .filter((block) => block.type === 'Container')
+    .map((block) => {
+      const items = block.items ?? [];
+      const title = items.find((i) => i.type === 'TextBlock')?.text;
+      return {
+        caseNumber: /UL-\d{4}-\d{5,}/.exec(title ?? '')?.[0],
+        title,
+        facts: items.flatMap((i) =>
+          (i.facts ?? []).map((f): [string, string] => [f.title, f.value]),
+        ),
+        button: items.find((i) => i.type === 'ActionSet')?.actions?.[0]?.data,
+      };
+    });
+}
 
 describeEachBackend('status and my cases in the chat', (backend) => {
   const open = useChats();
@@ -77,12 +109,26 @@ describeEachBackend('status and my cases in the chat', (backend) => {
 
       const card = cardIn(await c.send(c.words.myCases));
       expect(card.body[0]?.text).toBe(c.t('myCases.title'));
-      expect(factsOf(card).map(([caseNumber]) => caseNumber)).toEqual([second, first]);
-      expect(fact(card, first)).toContain(c.t('kind.new'));
-      expect(fact(card, first)).toContain(c.t('state.filed'));
+      expect(rowsOf(card).map((row) => row.caseNumber)).toEqual([second, first]);
 
       const othersCard = cardIn(await other.send(other.words.myCases));
-      expect(factsOf(othersCard).map(([caseNumber]) => caseNumber)).toEqual([othersCase]);
+      expect(rowsOf(othersCard).map((row) => row.caseNumber)).toEqual([othersCase]);
+    });
+
+    test('each row of my cases tells its case apart and its button shows that case', async () => {
+      const c = await open(backend.fresh(), language);
+      const caseNumber = await fileNewLogin(c);
+      const [row] = rowsOf(cardIn(await c.send(c.words.myCases)));
+      expect(row?.title).toBe(`**${caseNumber}** · ${c.t('kind.new')}`);
+      expect(row?.facts).toEqual([
+        [c.t('status.cpr'), expect.stringMatching(/^\d{6}-\*{4}$/)],
+        [c.t('status.recipient'), expect.any(String)],
+        [c.t('status.state'), c.t('state.filed')],
+        [c.t('status.filedAt'), expect.any(String)],
+      ]);
+      expect(row?.button).toEqual({ action: 'menu.status', caseNumber });
+      const status = cardIn(await c.send({ value: row!.button! }));
+      expect(status.body[0]?.text).toBe(c.t('status.title', { caseNumber }));
     });
 
     test('my cases without any cases says there are none', async () => {
