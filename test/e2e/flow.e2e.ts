@@ -2,16 +2,59 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../dev/dev-stack';
-import { catalogues } from '../../texts';
+import { text, type Language, type TextKey } from '../../texts';
 import { parseMail } from '../support/smtp-test-server';
 import { until } from '../support/until';
-import { launchBrowser, PlaygroundPage } from './playground-page';
+import { launchBrowser, PlaygroundPage, type Message } from './playground-page';
 
-// The Agents Playground sends every activity with locale en-US, so the bot answers in English.
-const en = catalogues.en;
+// The stack's relay gives every activity the locale da-DK, as a Danish Teams client does, so
+// the bot speaks Danish unless the user chooses English.
 const CPR = '010190-1234';
+const CASE_NUMBER = 'UL-\\d{4}-\\d{5}';
+const APPROVER = 'Anders Godkender';
+
+/** A catalogue text as the client shows it: no markdown stars, entities decoded, one-spaced. */
+function shown(raw: string): string {
+  return raw
+    .replace(/\*\*/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A text of the catalogue as shown. */
+function t(language: Language, key: TextKey, values: Record<string, string> = {}): string {
+  return shown(text(language, key, values));
+}
+
+/** The first line of a text as shown. */
+const firstLine = (language: Language, key: TextKey) => shown(text(language, key).split('\n')[0]!);
+
+/** A Danish text as shown. */
+const da = (key: TextKey, values: Record<string, string> = {}) => t('da', key, values);
+
+/**
+ * A text with its open placeholders as a pattern: `{caseNumber}` captures a case number, any
+ * other placeholder left open matches anything.
+ */
+function pattern(language: Language, key: TextKey, values: Record<string, string> = {}): RegExp {
+  const parts = shown(text(language, key, values)).split(/(\{\w+\})/);
+  return new RegExp(
+    parts
+      .map((part, i) =>
+        i % 2 === 0
+          ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          : part === '{caseNumber}'
+            ? `(${CASE_NUMBER})`
+            : '.*?',
+      )
+      .join(''),
+  );
+}
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -30,6 +73,27 @@ function mailsOf(stack: DevStack, caseNumber: string): string[] {
     .map((f) => parseMail(fs.readFileSync(path.join(stack.outboxDir, f), 'utf8')).text);
 }
 
+/** The visible text of a message, one-spaced. */
+async function textOf(message: Message): Promise<string> {
+  return shown(await message.locator.innerText());
+}
+
+/** The case number a filed message names. */
+async function caseNumberIn(message: Message, language: Language): Promise<string> {
+  return pattern(language, 'filed.caseNumber').exec(await textOf(message))![1]!;
+}
+
+/** Every line of the help text shows as written, `<placeholder>` included (no entity). */
+async function expectHelp(message: Message, language: Language, placeholder: string) {
+  const visible = await textOf(message);
+  for (const line of text(language, 'help.text').split('\n')) {
+    const item = shown(line.replace(/^- /, ''));
+    if (item) expect(visible).toContain(item);
+  }
+  expect(visible).toContain(`status <${placeholder}>`);
+  expect(visible).not.toMatch(/&lt;|&gt;|&amp;/);
+}
+
 describe('the whole flow in a real Teams client (Agents Playground in Chromium)', () => {
   let stack: DevStack;
   let browser: Browser;
@@ -44,6 +108,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       staffPort: await freePort(),
       approverPort: await freePort(),
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-e2e-')),
+      locale: 'da-DK',
       onBotOutput: (line) => botLog.push(line),
     });
     browser = await launchBrowser();
@@ -56,126 +121,237 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
     await stack?.stop();
   });
 
-  /** Files a new-login case as the staff member; returns its case number. */
+  /** Answers the gate and the questions of a new login in `language`, up to the summary card. */
+  async function answerNewLogin(
+    language: Language,
+    words: { start: string; yes: string },
+    recipient: string,
+    wrongAnswers = false,
+  ): Promise<Message> {
+    const l = (key: TextKey) => t(language, key);
+    await staff.say(words.start, l('eligibility.contactPerson'));
+    await staff.say(words.yes, l('eligibility.registered'));
+    await staff.say(words.yes, l('eligibility.triedMitId'));
+    await staff.say(words.yes, l('ask.cpr'));
+    if (wrongAnswers) {
+      // A wrong answer gets its own message, then the question again.
+      await staff.say('310290-1234', [l('problem.cpr.date'), l('ask.cpr')]);
+      await staff.shot('wrong-cpr-date');
+    }
+    await staff.say(CPR, l('ask.cvr'));
+    if (wrongAnswers) {
+      await staff.say('12345678', [l('problem.cvr.checksum'), l('ask.cvr')]);
+      await staff.shot('wrong-cvr-checksum');
+    }
+    await staff.say('13748136', l('ask.recipient'));
+    return staff.say(recipient, l('summary.title'));
+  }
+
+  /** Presses Confirm on a summary card; returns the filed message and its case number. */
+  async function confirm(
+    summary: Message,
+    language: Language,
+  ): Promise<{ filed: Message; caseNumber: string }> {
+    const button = summary.locator.getByRole('button', { name: t(language, 'summary.confirm') });
+    const filed = await staff.replyTo(() => button.click(), pattern(language, 'filed.caseNumber'));
+    return { filed, caseNumber: await caseNumberIn(filed, language) };
+  }
+
+  /**
+   * The summary card was replaced in place: the same message now names the case and has none
+   * of the summary's buttons.
+   */
+  async function expectSummaryReplaced(
+    summary: Message,
+    language: Language,
+    kind: 'new' | 'forgotten',
+    caseNumber: string,
+  ): Promise<void> {
+    const filedAs = t(language, 'summary.filedAs', { caseNumber });
+    const replaced = await staff.newMessage(summary.index, filedAs);
+    expect(replaced.index).toBe(summary.index);
+    const card = replaced.locator.locator('.ac-adaptiveCard');
+    await expect(card.innerText().then(shown)).resolves.toBe(
+      `${t(language, `kind.${kind}`)} ${filedAs}`,
+    );
+    for (const key of ['summary.confirm', 'summary.edit', 'summary.cancel'] as const) {
+      expect(await card.getByRole('button', { name: t(language, key) }).count()).toBe(0);
+    }
+    expect(await card.getByRole('button').count()).toBe(0);
+    expect(await card.locator('.ac-pushButton').count()).toBe(0);
+    expect(await staff.count(t(language, 'summary.title'))).toBe(0);
+  }
+
+  /** A case's card in the support channel (Danish for everyone). */
+  function approvalCard(caseNumber: string): Locator {
+    return approver.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: da('approval.title', { caseNumber }) })
+      .first();
+  }
+
+  /** The approver opens the case's actions and clicks `button` (a Danish text key). */
+  async function decide(caseNumber: string, button: TextKey): Promise<void> {
+    const card = approvalCard(caseNumber);
+    await card.waitFor({ timeout: 60000 });
+    await card.getByRole('button', { name: da('approval.showActions') }).click();
+    await card.getByRole('button', { name: da(button), exact: true }).click();
+  }
+
+  /** Files a new-login case in Danish as the staff member; returns its case number. */
   async function fileNewLogin(recipient: string): Promise<string> {
-    for (const answer of ['ny unilogin', 'ja', 'ja', 'ja', CPR, '13748136', recipient]) {
-      await staff.send(answer);
-    }
-    await staff.sees(en['summary.title']);
-    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
-    const filed = (await staff.text()).match(/filed as (UL-\d{4}-\d{5})/g) ?? [];
-    return filed.at(-1)!.replace('filed as ', '');
+    const summary = await answerNewLogin('da', { start: 'ny unilogin', yes: 'ja' }, recipient);
+    return (await confirm(summary, 'da')).caseNumber;
   }
 
-  /** The approver opens the newest card's actions and clicks `button`. */
-  async function decideNewest(caseNumber: string, button: string): Promise<void> {
-    await approver.sees(caseNumber);
-    // The card speaks the channel's language (Danish) for everyone, refreshed or not.
-    await approver.click(catalogues.da['approval.showActions'], 'first');
-    await approver.sees(catalogues.da['approval.approve']);
-    await approver.click(button, 'first');
-  }
+  describe('in Danish (a Danish Teams client)', () => {
+    it('lets the approver register the support channel', async () => {
+      await approver.openConversation(/Unilogin-godkendelser/);
+      await approver.postMentioning('Unilogin', 'registrer');
+      // A channel post is a thread (a group); the bot answers inside the thread of this post.
+      await approver.page
+        .getByRole('group')
+        .filter({ has: approver.page.getByText('registrer', { exact: true }) })
+        .getByText(da('channel.registered'))
+        .waitFor({ timeout: 60000 });
+      await approver.shot('channel-registered');
+    });
 
-  it('lets the approver register the support channel', async () => {
-    await approver.openConversation(/Unilogin-godkendelser/);
-    await approver.postMentioning('Unilogin', 'registrer');
-    await approver.sees(en['channel.registered']);
-    await approver.shot('channel-registered');
+    it('welcomes the staff member and shows the help with its <sagsnummer> placeholder', async () => {
+      await staff.newMessage(0, da('welcome.title'));
+      await staff.shot('welcome');
+      // The bot writes `status &lt;sagsnummer&gt;` so that the client shows `<sagsnummer>`.
+      const help = await staff.say('hjælp', firstLine('da', 'help.text'));
+      await expectHelp(help, 'da', 'sagsnummer');
+      await staff.shot('help');
+    });
+
+    let firstCase = '';
+
+    it('files a new-login case, with a message for each wrong answer', async () => {
+      const summary = await answerNewLogin(
+        'da',
+        { start: 'ny unilogin', yes: 'ja' },
+        'Åse Ørum-Jæger',
+        true,
+      );
+      // The staff member's own message holds the CPR; the bot's cards never repeat it.
+      expect(await summary.locator.locator('.ac-adaptiveCard').innerText()).toContain(
+        '010190-****',
+      );
+      expect((await staff.cardTexts()).join('\n')).not.toContain(CPR);
+      await staff.shot('summary-card');
+      const { filed, caseNumber } = await confirm(summary, 'da');
+      firstCase = caseNumber;
+      expect(await textOf(filed)).toContain(da('filed.aula'));
+      await expectSummaryReplaced(summary, 'da', 'new', firstCase);
+      await staff.shot('case-filed');
+    });
+
+    it('shows the approval card in the channel with the CPR masked, and approves it', async () => {
+      const card = approvalCard(firstCase);
+      await card.waitFor({ timeout: 60000 });
+      expect(await card.innerText()).toContain('010190-****');
+      expect(await approver.text()).not.toContain(CPR);
+      await approver.shot('approval-card');
+      await decide(firstCase, 'approval.approve');
+      await card
+        .getByText(pattern('da', 'approval.decided.approved', { name: APPROVER }))
+        .waitFor({ timeout: 60000 });
+      await approver.shot('approved');
+    });
+
+    it('delivers the secure mail and confirms to the staff member; status shows it closed', async () => {
+      await until(() => mailsOf(stack, firstCase).length === 1, 30000);
+      const mail = mailsOf(stack, firstCase)[0]!;
+      expect(mail).toMatch(/Brugernavn: [a-z]{4}\d{4}/);
+      passwords.push(/Adgangskode: (\S+)/.exec(mail)![1]!);
+      expect(mail).toContain('Att.: Åse Ørum-Jæger');
+      await staff.newMessage(
+        0,
+        pattern('da', 'requester.mailSent', { caseNumber: firstCase, recipient: 'Åse Ørum-Jæger' }),
+      );
+      await staff.shot('mail-confirmed');
+      const myCases = await staff.say('mine sager', da('myCases.title'));
+      expect(await textOf(myCases)).toContain(firstCase);
+      expect(await textOf(myCases)).toContain(da('state.mail_sent'));
+      await staff.shot('my-cases');
+      const status = await staff.say(
+        `status ${firstCase}`,
+        da('status.title', { caseNumber: firstCase }),
+      );
+      expect(await textOf(status)).toContain(da('state.mail_sent'));
+      await staff.shot('status-closed');
+      await approvalCard(firstCase)
+        .getByText(pattern('da', 'approval.mailSent', { recipient: 'Åse Ørum-Jæger' }))
+        .waitFor({ timeout: 60000 });
+      await approver.shot('card-shows-mail-sent');
+    });
+
+    it('denies a case with a reason, and the staff member is told the reason', async () => {
+      const caseNumber = await fileNewLogin('Bo Berg');
+      await decide(caseNumber, 'approval.deny');
+      const card = approvalCard(caseNumber);
+      await card
+        .getByRole('textbox', { name: da('approval.denyReason') })
+        .fill('Borgeren er ikke kontaktperson');
+      await card.getByRole('button', { name: da('approval.denySubmit') }).click();
+      await card
+        .getByText(pattern('da', 'approval.decided.denied', { name: APPROVER }))
+        .waitFor({ timeout: 60000 });
+      await approver.shot('denied');
+      await staff.newMessage(
+        0,
+        da('requester.denied', { caseNumber, reason: 'Borgeren er ikke kontaktperson' }),
+      );
+      await staff.shot('told-denied');
+      expect(mailsOf(stack, caseNumber)).toEqual([]);
+    });
+
+    it('files a forgotten login for a new password on the first case, and mails only a password', async () => {
+      await staff.say('glemt login', da('ask.earlierCaseNumber'));
+      await staff.say(firstCase, da('ask.cpr'));
+      await staff.say(CPR, da('ask.cvr'));
+      await staff.say('13748136', da('ask.recipient'));
+      await staff.say('Åse Ørum-Jæger', da('ask.requested'));
+      const summary = await staff.say('Ny adgangskode', da('summary.title'));
+      await staff.shot('forgotten-summary');
+      const { filed, caseNumber } = await confirm(summary, 'da');
+      expect(await textOf(filed)).toContain(da('filed.processing.password'));
+      await expectSummaryReplaced(summary, 'da', 'forgotten', caseNumber);
+      await decide(caseNumber, 'approval.approve');
+      await until(() => mailsOf(stack, caseNumber).length === 1, 30000);
+      const mail = mailsOf(stack, caseNumber)[0]!;
+      expect(mail).not.toMatch(/Brugernavn:/);
+      expect(mail).toContain(text('da', 'mail.oldPasswordStops'));
+      passwords.push(/Adgangskode: (\S+)/.exec(mail)![1]!);
+      await staff.newMessage(0, pattern('da', 'requester.mailSent', { caseNumber }));
+      await staff.shot('forgotten-confirmed');
+    });
   });
 
-  let firstCase = '';
+  describe('in English (the staff member chose English)', () => {
+    it('switches to English, and the help is English', async () => {
+      await staff.say('language english', t('en', 'language.chosen'));
+      const help = await staff.say('help', firstLine('en', 'help.text'));
+      await expectHelp(help, 'en', 'case number');
+      await staff.shot('en-help');
+    });
 
-  it('files a new-login case, with a message for each wrong answer', async () => {
-    await staff.shot('welcome');
-    for (const answer of ['ny unilogin', 'ja', 'ja', 'ja', '310290-1234']) await staff.send(answer);
-    await staff.sees(en['problem.cpr.date']);
-    await staff.shot('wrong-cpr-date');
-    await staff.send(CPR);
-    await staff.send('12345678');
-    await staff.sees(en['problem.cvr.checksum']);
-    await staff.shot('wrong-cvr-checksum');
-    await staff.send('13748136');
-    await staff.send('Åse Ørum-Jæger');
-    await staff.sees('010190-****');
-    await staff.shot('summary-card');
-    // The staff member's own message holds the CPR; the bot's cards never repeat it.
-    expect(await staff.cardTexts()).toEqual(
-      expect.arrayContaining([expect.stringContaining('010190-****')]),
-    );
-    expect((await staff.cardTexts()).join('\n')).not.toContain(CPR);
-    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
-    firstCase = /filed as (UL-\d{4}-\d{5})/.exec(await staff.text())![1]!;
-    await staff.sees(en['filed.aula']);
-    // The summary card is replaced in place: it names the case and has no buttons any more.
-    await staff.sees(new RegExp(`Filed as case ${firstCase}`));
-    expect(await staff.count(en['summary.confirm'])).toBe(0);
-    await staff.shot('case-filed');
-  });
-
-  it('shows the approval card in the channel with the CPR masked, and approves it', async () => {
-    await approver.sees(firstCase);
-    expect((await approver.cardTexts()).join('\n')).toContain('010190-****');
-    expect(await approver.text()).not.toContain(CPR);
-    await approver.shot('approval-card');
-    await decideNewest(firstCase, catalogues.da['approval.approve']);
-    await approver.sees(/Godkendt af Anders Godkender/);
-    await approver.shot('approved');
-  });
-
-  it('delivers the secure mail and confirms to the staff member; status shows it closed', async () => {
-    await until(() => mailsOf(stack, firstCase).length === 1, 30000);
-    const mail = mailsOf(stack, firstCase)[0]!;
-    expect(mail).toMatch(/Brugernavn: [a-z]{4}\d{4}/);
-    passwords.push(/Adgangskode: (\S+)/.exec(mail)![1]!);
-    expect(mail).toContain('Att.: Åse Ørum-Jæger');
-    await staff.sees(
-      new RegExp(`Case ${firstCase}: the secure mail .* was sent to Åse Ørum-Jæger`),
-    );
-    await staff.shot('mail-confirmed');
-    await staff.seesNew(en['state.mail_sent'], () => staff.send(`status ${firstCase}`));
-    await staff.shot('status-closed');
-    await approver.sees(/Sikker mail sendt til Åse Ørum-Jæger/);
-    await approver.shot('card-shows-mail-sent');
-  });
-
-  it('denies a case with a reason, and the staff member is told the reason', async () => {
-    const caseNumber = await fileNewLogin('Bo Berg');
-    await decideNewest(caseNumber, catalogues.da['approval.deny']);
-    await approver.fill(/Begrundelse for afvisningen/, 'Borgeren er ikke kontaktperson');
-    await approver.click(catalogues.da['approval.denySubmit'], 'first');
-    await approver.sees(/Afvist af Anders Godkender/);
-    await approver.shot('denied');
-    await staff.sees(
-      `Case ${caseNumber} was denied by STIL support. Reason: Borgeren er ikke kontaktperson`,
-    );
-    await staff.shot('told-denied');
-    expect(mailsOf(stack, caseNumber)).toEqual([]);
-  });
-
-  it('files a forgotten login for a new password on the first case, and mails only a password', async () => {
-    for (const answer of [
-      'glemt login',
-      firstCase,
-      CPR,
-      '13748136',
-      'Åse Ørum-Jæger',
-      'New password',
-    ]) {
-      await staff.send(answer);
-    }
-    await staff.sees(en['summary.title']);
-    await staff.shot('forgotten-summary');
-    await staff.seesNew(/The case is filed as/, () => staff.click(en['summary.confirm']));
-    const all = (await staff.text()).match(/filed as (UL-\d{4}-\d{5})/g)!;
-    const caseNumber = all.at(-1)!.replace('filed as ', '');
-    await decideNewest(caseNumber, catalogues.da['approval.approve']);
-    await until(() => mailsOf(stack, caseNumber).length === 1, 30000);
-    const mail = mailsOf(stack, caseNumber)[0]!;
-    expect(mail).not.toMatch(/Brugernavn:/);
-    expect(mail).toContain(catalogues.da['mail.oldPasswordStops']);
-    passwords.push(/Adgangskode: (\S+)/.exec(mail)![1]!);
-    await staff.sees(new RegExp(`Case ${caseNumber}: the secure mail`));
-    await staff.shot('forgotten-confirmed');
+    it('files a new-login case in English', async () => {
+      const summary = await answerNewLogin(
+        'en',
+        { start: 'new login', yes: 'yes' },
+        'Carl Carlsen',
+      );
+      await staff.shot('en-summary-card');
+      const { filed, caseNumber } = await confirm(summary, 'en');
+      const visible = await textOf(filed);
+      expect(visible).toContain(t('en', 'filed.processing.new'));
+      expect(visible).toContain(t('en', 'filed.aula'));
+      await expectSummaryReplaced(summary, 'en', 'new', caseNumber);
+      await staff.shot('en-case-filed');
+    });
   });
 
   it('never wrote a CPR number or an issued password to the bot log', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; a test tool never downloads a browser of its own here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +27,59 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 let shotNumber = 0;
+
+/** A message's header; a message with an author in it is the bot's (or a channel post). */
+const HEADER = '[aria-label="Message header"]';
+const AUTHOR = '[aria-label="Message author"]';
+
+/** What a message should contain: a text (whitespace collapsed) or a pattern. */
+export type Expected = string | RegExp;
+
+/** A message found in the open conversation: its position and its element. */
+export interface Message {
+  index: number;
+  locator: Locator;
+}
+
+interface Wanted {
+  header: string;
+  author: string;
+  before: number;
+  text?: string;
+  source?: string;
+  flags?: string;
+}
+
+/** The little of the page's DOM these functions use (the project has no DOM types). */
+interface PageElement {
+  querySelector(selector: string): PageElement | null;
+  parentElement: PageElement | null;
+  innerText: string;
+}
+type InPage = typeof globalThis & {
+  document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
+};
+
+/** In the page: how many authored messages there are. */
+function authoredCount({ header, author }: { header: string; author: string }): number {
+  const { document } = globalThis as InPage;
+  return Array.from(document.querySelectorAll(header)).filter((h) => h.querySelector(author))
+    .length;
+}
+
+/** In the page: 1 + the index of the first authored message from `before` on that matches. */
+function findMessage(wanted: Wanted): number | false {
+  const { document } = globalThis as InPage;
+  const messages = Array.from(document.querySelectorAll(wanted.header))
+    .filter((h) => h.querySelector(wanted.author))
+    .map((h) => h.parentElement!);
+  const pattern = wanted.source === undefined ? undefined : new RegExp(wanted.source, wanted.flags);
+  for (let i = wanted.before; i < messages.length; i += 1) {
+    const shown = messages[i]!.innerText.replace(/\s+/g, ' ');
+    if (pattern ? pattern.test(shown) : shown.includes(wanted.text!)) return i + 1;
+  }
+  return false;
+}
 
 /** One person's Teams client: an Agents Playground page. */
 export class PlaygroundPage {
@@ -69,41 +122,70 @@ export class PlaygroundPage {
     await this.page.getByRole('button', { name: 'Post' }).click();
   }
 
-  /** Waits until `text` shows (the newest occurrence); a busy 2-core machine may take a while. */
-  async sees(text: string | RegExp, timeout = 60000): Promise<void> {
-    await this.page.getByText(text).last().waitFor({ timeout });
+  /** The bot's messages in the open personal or group chat (a channel's threads look otherwise). */
+  messages(): Locator {
+    return this.page.locator(`${HEADER}:has(${AUTHOR})`).locator('xpath=..');
+  }
+
+  /** How many of the bot's messages the open chat shows. */
+  messageCount(): Promise<number> {
+    return this.page.evaluate(authoredCount, { header: HEADER, author: AUTHOR });
   }
 
   /**
-   * Does `action`, then waits until `text` shows once more than it did before: the step's own
-   * new message, never an earlier one that happens to match.
+   * Does `action`, then waits for the step's own new message: one that was not on the page
+   * before and whose text contains `expected` (whitespace collapsed). Returns that message.
    */
-  async seesNew(
-    text: string | RegExp,
+  async replyTo(
     action: () => Promise<void>,
+    expected: Expected | Expected[],
     timeout = 60000,
-  ): Promise<void> {
-    const before = await this.count(text);
+  ): Promise<Message> {
+    const before = await this.messageCount();
     await action();
-    const deadline = Date.now() + timeout;
-    while ((await this.count(text)) <= before) {
-      if (Date.now() > deadline) throw new Error(`${this.who} did not see a new ${String(text)}`);
-      await this.page.waitForTimeout(100);
+    let found: Message | undefined;
+    // Several expected messages come in this order, each after the one before.
+    for (const each of Array.isArray(expected) ? expected : [expected]) {
+      found = await this.newMessage(found ? found.index + 1 : before, each, timeout);
+    }
+    return found!;
+  }
+
+  /** Sends `text` and waits for the bot's new message(s) containing `expected`. */
+  say(text: string, expected: Expected | Expected[], timeout = 60000): Promise<Message> {
+    return this.replyTo(() => this.send(text), expected, timeout);
+  }
+
+  /**
+   * Waits for a message at index `before` or later that contains `expected` (for a message
+   * that may be there already, pass 0); returns it.
+   */
+  async newMessage(before: number, expected: Expected, timeout = 60000): Promise<Message> {
+    const wanted =
+      typeof expected === 'string'
+        ? { text: expected.replace(/\s+/g, ' ').trim() }
+        : { source: expected.source, flags: expected.flags };
+    try {
+      const index = await this.page.waitForFunction(
+        findMessage,
+        {
+          header: HEADER,
+          author: AUTHOR,
+          before,
+          ...wanted,
+        },
+        { timeout },
+      );
+      const at = ((await index.jsonValue()) as number) - 1;
+      return { index: at, locator: this.messages().nth(at) };
+    } catch (error) {
+      throw new Error(`${this.who} saw no new message with ${String(expected)}: ${String(error)}`);
     }
   }
 
-  /** How many times `text` shows. */
+  /** How many times `text` shows in the messages. */
   count(text: string | RegExp): Promise<number> {
-    return this.page.getByText(text).count();
-  }
-
-  async click(button: string | RegExp, which: 'first' | 'last' = 'last'): Promise<void> {
-    const buttons = this.page.getByRole('button', { name: button });
-    await (which === 'first' ? buttons.first() : buttons.last()).click();
-  }
-
-  async fill(label: RegExp, text: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: label }).first().fill(text);
+    return this.messages().getByText(text).count();
   }
 
   /** The texts of the Adaptive Cards on the page. */
