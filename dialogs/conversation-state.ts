@@ -71,6 +71,8 @@ export const conversationSchema = z.strictObject({
   flow: flowSchema.optional(),
   /** The user's own choice (`sprog`), over the locale their client sends. */
   language: z.enum(['da', 'en']).optional(),
+  /** The case this chat filed last, which a typed confirm with nothing open answers with. */
+  lastFiled: caseNumberSchema.optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 

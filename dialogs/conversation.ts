@@ -3,7 +3,7 @@ import { menuCard } from '../cards/menu-card';
 import { text, type Language } from '../texts';
 import { closedSummaryReplies, myCasesReplies, statusReplies } from './case-replies';
 import { cardReply, textReply, type ChatTurn, type Reply } from './chat-turn';
-import { parseCommand, type Command } from './commands';
+import { normalized, parseCommand, type Command } from './commands';
 import type { ConversationDeps, Step } from './conversation-deps';
 import type { Conversation, Flow, Intake, OpenFlow } from './conversation-state';
 import { answerEligibility, repeatEligibility, startEligibility } from './eligibility';
@@ -36,7 +36,8 @@ export async function converse(
   // The user's choice goes before the locale their client sends.
   const language = command.kind === 'language' ? (command.choice ?? chosen) : chosen;
   const inLanguage = language ? { ...turn, language } : turn;
-  const step = await route(deps, stored.conversation.flow, inLanguage);
+  const step = await route(deps, stored.conversation, inLanguage);
+  const lastFiled = step.filed ?? stored.conversation.lastFiled;
   const replies = stored.forgotten
     ? [textReply(inLanguage, 'conversation.forgotten'), ...step.replies]
     : step.replies;
@@ -45,6 +46,7 @@ export async function converse(
       v: 2,
       ...(step.flow ? { flow: step.flow } : {}),
       ...(language ? { language } : {}),
+      ...(lastFiled ? { lastFiled } : {}),
     },
     replies,
     language: inLanguage.language,
@@ -54,12 +56,13 @@ export async function converse(
 
 async function route(
   deps: ConversationDeps,
-  flow: Flow | undefined,
+  conversation: Conversation,
   turn: ChatTurn,
 ): Promise<Step> {
+  const flow = conversation.flow;
   if (flow?.flow === 'intake' && ownsAction(flow, turn)) return answerIntake(deps, flow, turn);
   const command = parseCommand(turn);
-  if (!flow) return start(deps, command, turn);
+  if (!flow) return start(deps, command, turn, conversation.lastFiled);
   switch (command.kind) {
     case 'new':
     case 'forgotten': {
@@ -89,7 +92,12 @@ async function route(
 }
 
 /** A command with nothing going on. */
-async function start(deps: ConversationDeps, command: Command, turn: ChatTurn): Promise<Step> {
+async function start(
+  deps: ConversationDeps,
+  command: Command,
+  turn: ChatTurn,
+  lastFiled?: CaseNumber,
+): Promise<Step> {
   switch (command.kind) {
     case 'new':
       return startEligibility(deps, turn);
@@ -109,12 +117,21 @@ async function start(deps: ConversationDeps, command: Command, turn: ChatTurn): 
     case 'language':
       return { replies: [languageReply(command, turn)] };
     case 'unknown':
+      // A typed confirm with nothing open: the filing it meant may have been saved by a turn
+      // whose answer never arrived (the process died between its save and its replies).
+      if (lastFiled && isConfirmWord(turn)) {
+        return { replies: await closedSummaryReplies(deps, lastFiled, turn) };
+      }
       return {
         replies: [
           cardReply(menuCard(text(turn.language, 'problem.notUnderstoodIdle'), turn.language)),
         ],
       };
   }
+}
+
+function isConfirmWord(turn: ChatTurn): boolean {
+  return normalized(turn.text) === text(turn.language, 'summary.words.confirm');
 }
 
 /** A message that is no command goes to the open flow as its answer. */

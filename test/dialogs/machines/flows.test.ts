@@ -234,6 +234,26 @@ describe.each(languages)('in %s', (language) => {
     },
   );
 
+  test('a typed confirm after a filing whose answer was lost names that case', async () => {
+    const c = chat();
+    await c.sendAll(newSummary(w));
+    const filed = await c.send(w.confirm);
+    // The turn's state was saved, and the process died before its replies went out.
+    expect(filed.filed).toBeDefined();
+    const again = await c.send(w.confirm);
+    expect(again.filed).toBeUndefined();
+    expect(again.replies.map((r) => r.kind === 'text' && r.text)).toEqual([
+      filedText(language, filed.filed!, ['filed.caseNumber', 'filed.processing.new', 'filed.aula']),
+    ]);
+    expect(c.conversation.flow).toBeUndefined();
+  });
+
+  test('a typed confirm in a chat that never filed is not understood', async () => {
+    const outcome = await chat().send(w.confirm);
+    expect(outcome.replies).toHaveLength(1);
+    expect(outcome.replies[0]?.kind).toBe('card');
+  });
+
   test('the summary tells that the case waits when support has no channel yet', async () => {
     const waiting = await openMachineWorld({ supportChannelReady: false });
     try {
