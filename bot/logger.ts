@@ -1,12 +1,8 @@
 import pino, { type Logger } from 'pino';
-
-/** Anything shaped like a CPR number (DDMMYY, optional hyphen or space, four digits). */
-const cprLike = /\b(\d{6})[- ]?\d{4}\b/g;
+import { maskCprShapes } from '../cases/cpr-shape';
 
 /** Replaces CPR-shaped digit runs in a string by their masked form. */
-export function maskCprLike(text: string): string {
-  return text.replace(cprLike, '$1-****');
-}
+const maskCprLike = maskCprShapes;
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskCprLike(value);

@@ -19,7 +19,8 @@ export type DecisionOutcome =
   | { outcome: 'ownCase' }
   | { outcome: 'unknownCase' }
   | { outcome: 'institutionUnknown'; case: Case }
-  | { outcome: 'reasonMissing' };
+  | { outcome: 'reasonMissing' }
+  | { outcome: 'reasonHasCpr' };
 
 /** Approves a filed case; the same write queues its secure mail and the card's update. */
 export async function approveCase(
@@ -80,6 +81,7 @@ async function decisionOutcome(
         case 'notAnApprover':
         case 'ownCase':
         case 'reasonMissing':
+        case 'reasonHasCpr':
           return { outcome: outcome.refusal };
       }
   }

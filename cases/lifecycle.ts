@@ -1,5 +1,6 @@
 import type { AuditEntry } from './audit';
 import type { Case, CaseIn, CaseState, Person } from './case';
+import { hasCprShape, maskCprShapes } from './cpr-shape';
 import type { Effect } from './effects';
 
 /**
@@ -28,7 +29,13 @@ export type Command =
 
 /** Why a command was refused. */
 export type Refusal =
-  'notAnApprover' | 'ownCase' | 'wrongState' | 'institutionUnknown' | 'reasonMissing';
+  | 'notAnApprover'
+  | 'ownCase'
+  | 'wrongState'
+  | 'institutionUnknown'
+  | 'reasonMissing'
+  /** The reason held a CPR-shaped number: it would be stored, audited and sent in clear. */
+  | 'reasonHasCpr';
 
 /** A transition's result: the case as it becomes, what must follow, and what to audit. */
 export interface Transition {
@@ -106,6 +113,7 @@ export const lifecycle = {
   deny: row<'deny', 'filed'>(['filed'], (current, { by, reason }, now) => {
     const cleaned = cleanReason(reason);
     if (!cleaned) return refuse('reasonMissing', 'denial without a reason');
+    if (hasCprShape(cleaned)) return refuse('reasonHasCpr', 'denial reason held a CPR number');
     return {
       next: {
         ...current,
@@ -128,7 +136,8 @@ export const lifecycle = {
   })),
 
   mailFailed: row<'mailFailed', 'sending'>(['sending'], (current, { error }, now) => {
-    const lastError = error.slice(0, 300) || 'unknown error';
+    // A mail server's error text is shown on the card: it must not echo a CPR back.
+    const lastError = maskCprShapes(error).slice(0, 300) || 'unknown error';
     return {
       next: { ...current, inFlight: false, lastError },
       // The card says "retrying" from the first failure on; later failures change nothing on it.

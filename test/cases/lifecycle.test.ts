@@ -196,6 +196,16 @@ describe('deny', () => {
     },
   );
 
+  it.each(['CPR 010190-1234', 'se 0101901234', 'nr. 010190 - 1234 passer ikke'])(
+    'refuses the reason %j: it holds a CPR, which would be stored, audited and sent',
+    (reason) => {
+      const command = { ...commands.deny, reason };
+      const result = transition(inState.filed(), command, NOW, rules);
+      expect(refusal(result)).toBe('reasonHasCpr');
+      expect(JSON.stringify(result)).not.toContain('1234');
+    },
+  );
+
   it('keeps the reason without control characters, with spaces folded and trimmed', () => {
     const command = { ...commands.deny, reason: '  Forkert\u0000CVR \n\n\t nummer\u0007 ' };
     const result = applied(transition(inState.filed(), command, NOW, rules));
