@@ -8,7 +8,11 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { approvalCard } from '../cards/approval-card';
-import { approvalViewOf, type ApprovalViewOptions } from '../cards/approval-view';
+import {
+  approvalViewOf,
+  type ApprovalViewOptions,
+  type EarlierInstitution,
+} from '../cards/approval-view';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { Case, SupportThread } from '../cases/case';
 import type { InstitutionDirectory } from '../cases/secure-mail';
@@ -31,7 +35,7 @@ export const SUPPORT_LANGUAGE: Language = 'da';
 export interface SupportChannelDeps {
   adapter: CloudAdapter;
   appId: string;
-  stores: Pick<Stores, 'conversationReferences'>;
+  stores: Pick<Stores, 'conversationReferences' | 'cases'>;
   institutions: InstitutionDirectory;
   approverIds: readonly string[];
 }
@@ -68,20 +72,39 @@ export class SupportChannel {
    */
   async cardFor(
     value: Case,
-    options: Omit<ApprovalViewOptions, 'institutionName' | 'approverIds'> = { withActions: false },
+    options: Omit<ApprovalViewOptions, 'institutionName' | 'approverIds' | 'earlierInstitution'> = {
+      withActions: false,
+    },
   ): Promise<AdaptiveCard> {
     const institution = await this.deps.institutions.find(value.institution.cvr);
     const view = approvalViewOf(value, {
       ...options,
       institutionName: institution?.name,
+      earlierInstitution: await this.earlierInstitutionOf(value),
       approverIds: this.deps.approverIds,
     });
     return approvalCard(view, SUPPORT_LANGUAGE);
   }
 
+  /** The institution of a forgotten login's earlier case, as the directory names it. */
+  private async earlierInstitutionOf(value: Case): Promise<EarlierInstitution | undefined> {
+    if (value.request.kind !== 'forgotten') return undefined;
+    const earlier = await this.deps.stores.cases.get(value.request.earlierCaseNumber);
+    if (!earlier) return undefined;
+    const { cvr } = earlier.institution;
+    return { cvr, name: (await this.deps.institutions.find(cvr))?.name };
+  }
+
   /** Posts a case's card as a new thread in the channel; returns where it went. */
   async post(value: Case, channel: StoredConversationReference): Promise<SupportThread> {
-    const card = await this.cardFor(value);
+    return this.postThread(await this.cardFor(value), channel);
+  }
+
+  /** Posts a card (a case's, an alert) as a new thread in the channel; returns where it went. */
+  async postThread(
+    card: AdaptiveCard,
+    channel: StoredConversationReference,
+  ): Promise<SupportThread> {
     // The connector's own createConversation: the SDK's createConversationAsync drops the
     // activityId of the posted card, which updating the card later needs.
     return inConversation(this.deps.adapter, this.deps.appId, channel, async (context) => {

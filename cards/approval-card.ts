@@ -60,6 +60,17 @@ function kindLine(
   });
 }
 
+/** A forgotten login's earlier institution: name and CVR, or a dash when the case is gone. */
+function earlierInstitutionFacts(
+  view: ApprovalView,
+  t: (key: TextKey) => string,
+): [string, string][] {
+  if (view.kind !== 'forgotten') return [];
+  const earlier = view.earlierInstitution;
+  const shown = earlier ? `${earlier.name ?? '—'} (${earlier.cvr})` : '—';
+  return [[t('approval.earlierInstitution'), shown]];
+}
+
 /** Approve, and Deny with a required reason; or, without user-specific views, "Decide". */
 function buttons(view: ApprovalView, t: (key: TextKey) => string): CardButton[] {
   if (view.state !== 'filed') return [];
@@ -103,6 +114,7 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
       [t('approval.cpr'), view.cprMasked],
       [t('approval.cvr'), view.cvr],
       [t('approval.institution'), view.institutionName ?? '—'],
+      ...earlierInstitutionFacts(view, t),
       [t('approval.recipient'), view.recipient],
       [t('approval.filedBy'), `${view.requesterName}, ${formatTime(language, view.filedAt)}`],
       [t('approval.state'), t(`state.${view.state}`)],
@@ -110,6 +122,14 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
     ...(view.institutionName
       ? []
       : [paragraph(t('approval.institutionUnknown'), { color: 'Warning' })]),
+    ...(view.earlierInstitution && view.earlierInstitution.cvr !== view.cvr
+      ? [
+          paragraph(t('approval.earlierInstitutionDiffers'), {
+            color: 'Attention',
+            weight: 'Bolder',
+          }),
+        ]
+      : []),
     ...progressLines(view, language).map((line) => paragraph(line)),
   ];
   const {

@@ -11,6 +11,8 @@ export interface ApprovalView {
   cvr: string;
   /** The institution's name, or undefined when its CVR is not in the directory. */
   institutionName?: string;
+  /** Forgotten login only: the institution of the earlier case, when that case exists. */
+  earlierInstitution?: EarlierInstitution;
   recipient: string;
   requesterName: string;
   filedAt: string;
@@ -31,10 +33,16 @@ export interface ApprovalView {
   notice?: string;
 }
 
+/** An earlier case's institution: its CVR, and its name when the directory has it. */
+export interface EarlierInstitution {
+  cvr: string;
+  name?: string;
+}
+
 /** How the card is shown, beyond the case itself. */
 export type ApprovalViewOptions = Pick<
   ApprovalView,
-  'institutionName' | 'approverIds' | 'withActions' | 'notice'
+  'institutionName' | 'approverIds' | 'withActions' | 'notice' | 'earlierInstitution'
 >;
 
 /** Maps a case to the approval card's view. */

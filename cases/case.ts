@@ -11,7 +11,14 @@ export const requestedItems = ['username', 'password', 'both'] as const;
 export type RequestedItems = (typeof requestedItems)[number];
 
 /** The side effects a case can wait for; each runs as a durable job (see `effects.ts`). */
-export const jobKinds = ['postCard', 'updateCard', 'tellRequester', 'sendMail', 'audit'] as const;
+export const jobKinds = [
+  'postCard',
+  'updateCard',
+  'tellRequester',
+  'sendMail',
+  'audit',
+  'alertSupport',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 const isoTime = z.iso.datetime();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { auditEntrySchema } from './audit';
+import { personSchema } from './case';
 import { caseNumberSchema } from './case-number';
 
 /** What the requester can be told about their case after filing. */
@@ -18,6 +19,16 @@ const effects = [
   z.strictObject({ kind: z.literal('sendMail') }),
   /** Append the transition's entry to the audit log. */
   z.strictObject({ kind: z.literal('audit'), entry: auditEntrySchema }),
+  /** Tell STIL support that the case was locked for forgotten-login requests after wrong CPRs. */
+  z.strictObject({
+    kind: z.literal('alertSupport'),
+    /** Wrong tries in the window on the case, and by the one who tried last. */
+    caseTries: z.number().int().nonnegative(),
+    userTries: z.number().int().nonnegative(),
+    at: z.iso.datetime(),
+    lockedUntil: z.iso.datetime(),
+    by: personSchema,
+  }),
 ] as const;
 
 /** A side effect of a transition. It is kept as a job in the same write as the transition. */
@@ -43,6 +54,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   effects[2].extend(jobFields),
   effects[3].extend(jobFields),
   effects[4].extend(jobFields),
+  effects[5].extend(jobFields),
 ]);
 export type Job = z.infer<typeof jobSchema>;
 

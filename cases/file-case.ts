@@ -5,6 +5,12 @@ import { maskCpr } from './cpr';
 import type { CprProtection } from './cpr-protection';
 import type { Cvr } from './cvr';
 import { jobsFor } from './effects';
+import {
+  isEarlierCaseLocked,
+  recordWrongTry,
+  type EarlierCaseCheck,
+  type EarlierCaseClaim,
+} from './forgotten-login-guard';
 import type { WorkflowDeps } from './workflow-deps';
 
 export type { ProtectedCpr, Requester } from './case';
@@ -20,7 +26,10 @@ export interface CaseRequest {
 
 /** The outcome of filing. */
 export type FileCaseOutcome =
-  { outcome: 'filed'; caseNumber: CaseNumber } | { outcome: 'earlierCaseMismatch' };
+  | { outcome: 'filed'; caseNumber: CaseNumber }
+  | { outcome: 'earlierCaseMismatch' }
+  /** Too many wrong CPR tries: the earlier case is locked for forgotten-login requests. */
+  | { outcome: 'earlierCaseLocked' };
 
 /** Protects a CPR the moment it is known, so that only this form is ever kept. */
 export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
@@ -33,28 +42,52 @@ export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
 
 /**
  * True when the earlier case of a forgotten-login request exists, had its credentials issued,
- * and is about the same person. The caller must not say which of these failed.
+ * belongs to the institution of the request, and is about the same person. The caller must
+ * not say which of these failed.
  */
 export async function earlierCaseMatches(
   deps: WorkflowDeps,
-  earlierCaseNumber: CaseNumber,
-  cprHash: string,
+  claim: EarlierCaseClaim,
   reader: Requester,
 ): Promise<boolean> {
-  const earlier = await deps.cases.get(earlierCaseNumber);
+  const earlier = await deps.cases.get(claim.earlierCaseNumber);
   await deps.audit.append({
     at: deps.now().toISOString(),
     actor: { aadObjectId: reader.aadObjectId, name: reader.name },
     action: 'case.read',
-    caseNumber: earlierCaseNumber,
-    cprHash,
+    caseNumber: claim.earlierCaseNumber,
+    cprHash: claim.cprHash,
     detail: 'checked as the earlier case of a forgotten-login request',
   });
   return (
     earlier?.state === 'mail_sent' &&
     earlier.mail.username !== undefined &&
-    earlier.subject.cprHash === cprHash
+    earlier.institution.cvr === claim.cvr &&
+    earlier.subject.cprHash === claim.cprHash
   );
+}
+
+/**
+ * Checks a forgotten-login request's earlier case against its CPR and CVR, within the limit of
+ * wrong tries: a locked case (or user) is not checked at all, and a wrong try is counted.
+ */
+export async function checkEarlierCase(
+  deps: WorkflowDeps,
+  claim: EarlierCaseClaim,
+  reader: Requester,
+): Promise<EarlierCaseCheck> {
+  if (await isEarlierCaseLocked(deps, claim.earlierCaseNumber, reader)) {
+    await deps.audit.append({
+      at: deps.now().toISOString(),
+      actor: { aadObjectId: reader.aadObjectId, name: reader.name },
+      action: 'forgottenLogin.refused',
+      caseNumber: claim.earlierCaseNumber,
+      detail: 'refused unchecked: locked after too many wrong CPR tries',
+    });
+    return 'locked';
+  }
+  if (await earlierCaseMatches(deps, claim, reader)) return 'match';
+  return (await recordWrongTry(deps, claim.earlierCaseNumber, reader)) ? 'locked' : 'mismatch';
 }
 
 /** Reserves the number a case will be filed under, before anything is filed. */
@@ -73,10 +106,18 @@ export async function fileCase(
   request: CaseRequest,
 ): Promise<FileCaseOutcome> {
   if (request.request.kind === 'forgotten') {
-    const { earlierCaseNumber } = request.request;
-    const hash = request.subject.cprHash;
-    if (!(await earlierCaseMatches(deps, earlierCaseNumber, hash, request.requester))) {
-      return { outcome: 'earlierCaseMismatch' };
+    const claim = {
+      earlierCaseNumber: request.request.earlierCaseNumber,
+      cprHash: request.subject.cprHash,
+      cvr: request.cvr,
+    };
+    switch (await checkEarlierCase(deps, claim, request.requester)) {
+      case 'match':
+        break;
+      case 'mismatch':
+        return { outcome: 'earlierCaseMismatch' };
+      case 'locked':
+        return { outcome: 'earlierCaseLocked' };
     }
   }
   const now = deps.now();

@@ -55,3 +55,28 @@ export interface JobQueue {
   /** The jobs a case still waits for, due or not, held or not. */
   forCase(caseNumber: CaseNumber): Promise<Job[]>;
 }
+
+/** The wrong tries at a forgotten login under one key: a user, or an earlier case number. */
+export interface TryRecord {
+  /** When each recent wrong try was made (ISO times), oldest first. */
+  tries: string[];
+  /** Until when (ISO time) forgotten-login requests under this key are refused. */
+  lockedUntil?: string;
+}
+
+/** Where wrong tries are counted: it outlives dialogs and restarts and is shared by instances. */
+export interface TryCounter {
+  /** The record under a key; an empty one when none was kept. */
+  read(key: string): Promise<TryRecord>;
+  /**
+   * Applies `change` to the record under a key in one conditional write, read again and
+   * retried on conflict, so that no concurrent change is lost. Resolves with what was written.
+   */
+  update(key: string, change: (record: TryRecord) => TryRecord): Promise<TryRecord>;
+}
+
+/** Adds jobs to a case that exists already, outside any transition of its state. */
+export interface CaseJobAdder {
+  /** Stores the jobs with their case, in one write; false (nothing written) if there is none. */
+  addJobs(caseNumber: CaseNumber, jobs: Job[]): Promise<boolean>;
+}

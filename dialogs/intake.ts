@@ -1,5 +1,5 @@
 import type { LoginRequest } from '../cases/case';
-import { earlierCaseMatches, fileCase, reserveCaseNumber } from '../cases/file-case';
+import { checkEarlierCase, fileCase, reserveCaseNumber } from '../cases/file-case';
 import type { EditableField } from '../cards/card-actions';
 import { filedCard } from '../cards/filed-card';
 import { fieldLabel, fieldsOf, summaryCard } from '../cards/summary-card';
@@ -84,7 +84,7 @@ async function answer(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Pro
       ? { replies: read.replies }
       : { flow: { ...flow, attempts: read.attempts }, replies: read.replies };
   }
-  const changesIdentity = field === 'cpr' || field === 'earlierCaseNumber';
+  const changesIdentity = field === 'cpr' || field === 'earlierCaseNumber' || field === 'cvr';
   const { asking: _asked, ...rest } = flow;
   return next(
     deps,
@@ -100,27 +100,39 @@ async function answer(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Pro
 
 /** Checks a forgotten login's earlier case once it can, then asks what is missing or reviews. */
 async function next(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
-  const { earlierCaseNumber, cpr } = flow.answers;
-  // Checked as soon as both are known, so that staff do not answer the rest in vain.
-  if (flow.kind === 'forgotten' && !flow.verified && earlierCaseNumber && cpr) {
-    if (
-      !(await earlierCaseMatches(deps.workflow, earlierCaseNumber, cpr.cprHash, turn.requester))
-    ) {
-      return mismatch(deps, flow, turn);
+  const { earlierCaseNumber, cpr, cvr } = flow.answers;
+  // Checked as soon as all three are known, so that staff do not answer the rest in vain.
+  if (flow.kind === 'forgotten' && !flow.verified && earlierCaseNumber && cpr && cvr) {
+    const claim = { earlierCaseNumber, cprHash: cpr.cprHash, cvr };
+    switch (await checkEarlierCase(deps.workflow, claim, turn.requester)) {
+      case 'match':
+        flow = { ...flow, verified: true };
+        break;
+      case 'mismatch':
+        return mismatch(deps, flow, turn);
+      case 'locked':
+        return locked(turn);
     }
-    flow = { ...flow, verified: true };
   }
   const missing = fieldsOf(flow.kind).find((field) => flow.answers[field] === undefined);
   return missing ? ask(deps, flow, missing, turn) : review(deps, flow, turn);
 }
 
-/** The earlier case and the CPR do not go together: both are asked again, three times at most. */
+/**
+ * The earlier case, the CPR and the CVR do not go together: all three are asked again, three
+ * times at most in one dialog (wrong tries are also counted across dialogs: see `locked`).
+ */
 async function mismatch(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promise<Step> {
   const mismatches = flow.mismatches + 1;
   if (mismatches >= MAX_ATTEMPTS) return { replies: [textReply(turn, 'problem.tooManyAttempts')] };
-  const { earlierCaseNumber: _e, cpr: _c, ...kept } = flow.answers;
+  const { earlierCaseNumber: _e, cpr: _c, cvr: _v, ...kept } = flow.answers;
   const step = await next(deps, { ...flow, answers: kept, mismatches, verified: false }, turn);
   return { ...step, replies: [textReply(turn, 'problem.earlierCaseMismatch'), ...step.replies] };
+}
+
+/** Too many wrong CPR tries: the earlier case is locked, and the flow ends. */
+function locked(turn: ChatTurn): Step {
+  return { replies: [textReply(turn, 'forgotten.locked')] };
 }
 
 function ask(deps: ConversationDeps, flow: Intake, field: EditableField, turn: ChatTurn): Step {
@@ -187,6 +199,7 @@ async function file(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
     requester: turn.requester,
   });
   if (outcome.outcome === 'earlierCaseMismatch') return mismatch(deps, flow, turn);
+  if (outcome.outcome === 'earlierCaseLocked') return locked(turn);
   const replies = [filedReply(turn.language, outcome.caseNumber, request)];
   // The summary loses its buttons: it now says under which number the case was filed.
   const summaryId = flow.summaryActivityId ?? turn.replyToId;

@@ -2,8 +2,8 @@ import type { Collection } from 'mongodb';
 import type { JobFailure } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
-import type { JobQueue } from '../../cases/ports';
-import type { CaseDocument, JobDocument } from './mongo-case-store';
+import type { CaseJobAdder, JobQueue } from '../../cases/ports';
+import { jobDocuments, type CaseDocument, type JobDocument } from './mongo-case-store';
 
 const toJob = (caseNumber: string, job: JobDocument): Job =>
   jobSchema.parse({ ...job, caseNumber });
@@ -16,8 +16,16 @@ const theJob = (job: Job) => ({ arrayFilters: [{ 'job.id': job.id }] });
  * names the job (and, once claimed, its lease); `$[job]` with an array filter on the job's id
  * then changes that job only.
  */
-export class MongoJobQueue implements JobQueue {
+export class MongoJobQueue implements JobQueue, CaseJobAdder {
   constructor(private readonly cases: Collection<CaseDocument>) {}
+
+  async addJobs(caseNumber: CaseNumber, jobs: Job[]): Promise<boolean> {
+    const added = await this.cases.updateOne(
+      { _id: caseNumber },
+      { $push: { jobs: { $each: jobDocuments(jobs.map((job) => jobSchema.parse(job))) } } },
+    );
+    return added.matchedCount === 1;
+  }
 
   async due(now: string, limit: number): Promise<Job[]> {
     const found = await this.cases

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { JobFailure } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
-import type { JobQueue } from '../../cases/ports';
+import type { CaseJobAdder, JobQueue } from '../../cases/ports';
 import { statement } from './statements';
 
 /** The jobs table: one row per waiting side effect of a case. */
@@ -64,8 +64,17 @@ export function insertJobs(db: Database.Database, jobs: Job[]): void {
 }
 
 /** The jobs of all cases in SQLite; each step is one conditional statement. */
-export class SqliteJobQueue implements JobQueue {
+export class SqliteJobQueue implements JobQueue, CaseJobAdder {
   constructor(private readonly db: Database.Database) {}
+
+  async addJobs(caseNumber: CaseNumber, jobs: Job[]): Promise<boolean> {
+    const exists = statement(this.db, 'SELECT 1 FROM cases WHERE case_number = ?');
+    return this.db.transaction(() => {
+      if (!exists.get(caseNumber)) return false;
+      insertJobs(this.db, jobs);
+      return true;
+    })();
+  }
 
   async due(now: string, limit: number): Promise<Job[]> {
     const rows = statement(

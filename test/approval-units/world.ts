@@ -78,6 +78,7 @@ export async function openWorld(start: Date, options: WorldOptions = {}): Promis
         updateCard: note,
         tellRequester: note,
         sendMail: note,
+        alertSupport: note,
         async audit(job) {
           await stores.audit.append(job.entry, job.id);
           return note(job);

@@ -23,6 +23,7 @@ const handlersFor = (run: (job: Job) => Promise<JobOutcome>): JobHandlers => ({
   tellRequester: run,
   sendMail: run,
   audit: run,
+  alertSupport: run,
 });
 const done = async (): Promise<JobOutcome> => ({ outcome: 'done' });
 

@@ -1,5 +1,6 @@
 import type { Case } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
+import type { Cvr } from '../../cases/cvr';
 import { casesOfRequester } from '../../cases/case-queries';
 import { earlierCaseMatches, fileCase, reserveCaseNumber } from '../../cases/file-case';
 import { rawStoredData } from '../support/raw-storage';
@@ -225,15 +226,22 @@ describeEachBackend('fileCase', (backend) => {
   });
 
   describe('earlierCaseMatches', () => {
-    it('answers true only for an issued case about the same CPR number', async () => {
+    it('answers true only for an issued case of the same institution about the same CPR number', async () => {
       const earlier = await world.fileNew();
-      const hash = world.deps.protection.hash(CPR);
-      const otherHash = world.deps.protection.hash(OTHER_CPR);
-      expect(await earlierCaseMatches(world.deps, earlier, hash, STAFF)).toBe(false);
+      const claim = (earlierCaseNumber: CaseNumber, cpr = CPR, cvr = CVR) => ({
+        earlierCaseNumber,
+        cprHash: world.deps.protection.hash(cpr),
+        cvr,
+      });
+      expect(await earlierCaseMatches(world.deps, claim(earlier), STAFF)).toBe(false);
       await world.markIssued(earlier, 'abcd1234');
-      expect(await earlierCaseMatches(world.deps, earlier, hash, STAFF)).toBe(true);
-      expect(await earlierCaseMatches(world.deps, earlier, otherHash, STAFF)).toBe(false);
-      expect(await earlierCaseMatches(world.deps, UNKNOWN, hash, STAFF)).toBe(false);
+      expect(await earlierCaseMatches(world.deps, claim(earlier), STAFF)).toBe(true);
+      expect(await earlierCaseMatches(world.deps, claim(earlier, OTHER_CPR), STAFF)).toBe(false);
+      expect(await earlierCaseMatches(world.deps, claim(UNKNOWN), STAFF)).toBe(false);
+      const otherCvr = '29403473' as Cvr;
+      expect(await earlierCaseMatches(world.deps, claim(earlier, CPR, otherCvr), STAFF)).toBe(
+        false,
+      );
     });
   });
 });

@@ -77,6 +77,7 @@ export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld
     updateCard: async () => later,
     tellRequester: async () => later,
     sendMail: async () => later,
+    alertSupport: async () => later,
     async audit(job) {
       await stores.audit.append(job.entry, job.id);
       return { outcome: 'done' };

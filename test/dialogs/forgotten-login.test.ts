@@ -2,6 +2,7 @@ import type { RequestedItems } from '../../cases/case';
 import { textsOf } from '../support/dialog-chat';
 import { describeEachBackend } from '../support/storage-backends';
 import {
+  OTHER_CVR,
   STAFF,
   answers,
   cardIn,
@@ -110,8 +111,8 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
         const c = await open(backend.fresh(), language);
         const earlier = await mismatch.earlier(c);
         const filedBefore = [...c.filed];
-        await c.sendAll([c.words.forgotten, earlier]);
-        expect(await c.texts(mismatch.cpr)).toEqual([
+        await c.sendAll([c.words.forgotten, earlier, mismatch.cpr]);
+        expect(await c.texts(answers.cvr)).toEqual([
           c.t('problem.earlierCaseMismatch'),
           c.t('ask.earlierCaseNumber'),
         ]);
@@ -119,21 +120,32 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
       },
     );
 
-    test('after a mismatch, the right earlier case and CPR let the flow go on', async () => {
+    test('after a mismatch, the right earlier case, CPR and CVR let the flow go on', async () => {
       const c = await open(backend.fresh(), language);
       const earlier = await issuedEarlierCase(c);
-      await c.sendAll([c.words.forgotten, earlier]);
-      await c.send(OTHER_CPR);
+      await c.sendAll([c.words.forgotten, earlier, OTHER_CPR, answers.cvr]);
       expect(await c.texts(earlier)).toEqual([c.t('ask.cpr')]);
       expect(await c.texts(answers.cpr)).toEqual([c.t('ask.cvr')]);
+      expect(await c.texts(answers.cvr)).toEqual([c.t('ask.recipient')]);
+    });
+
+    test('an issued case of another institution gets the one mismatch message', async () => {
+      const c = await open(backend.fresh(), language);
+      const earlier = await issuedEarlierCase(c);
+      await c.sendAll([c.words.forgotten, earlier, answers.cpr]);
+      expect(await c.texts(OTHER_CVR)).toEqual([
+        c.t('problem.earlierCaseMismatch'),
+        c.t('ask.earlierCaseNumber'),
+      ]);
     });
 
     test('the third mismatch ends the dialog', async () => {
       const c = await open(backend.fresh(), language);
       await c.send(c.words.forgotten);
       const unknown = 'UL-2026-09999';
-      await c.sendAll([unknown, answers.cpr, unknown, answers.cpr, unknown]);
-      expect(await c.texts(answers.cpr)).toEqual([c.t('problem.tooManyAttempts')]);
+      const oneTry = [unknown, answers.cpr, answers.cvr];
+      await c.sendAll([...oneTry, ...oneTry, unknown, answers.cpr]);
+      expect(await c.texts(answers.cvr)).toEqual([c.t('problem.tooManyAttempts')]);
       expect(await c.texts(c.words.help)).toEqual([c.t('help.text')]);
       expect(c.filed).toEqual([]);
     });

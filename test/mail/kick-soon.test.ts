@@ -24,7 +24,14 @@ describe('EffectsWorker.kickSoon', () => {
   const aWorker = () => {
     const worker = new CountingWorker(
       world.stores.jobs,
-      { postCard: noJob, updateCard: noJob, tellRequester: noJob, sendMail: noJob, audit: noJob },
+      {
+        postCard: noJob,
+        updateCard: noJob,
+        tellRequester: noJob,
+        sendMail: noJob,
+        audit: noJob,
+        alertSupport: noJob,
+      },
       quietLog,
       { pollMs: 60_000, leaseMs: 60_000, now: () => new Date() },
     );

@@ -18,6 +18,8 @@ export function testWorkflow(
       options.protection ??
       cprProtection({ dataEncryptionKey: randomBytes(32), lookupHmacKey: randomBytes(32) }),
     rules: { isApprover: (id) => approvers.has(id) },
+    tries: stores.tries,
+    jobs: stores.jobs,
     now: options.now ?? (() => new Date()),
     ...(options.jobsQueued ? { jobsQueued: options.jobsQueued } : {}),
   };
