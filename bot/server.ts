@@ -3,6 +3,8 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { isWellFormedActivity } from './incoming-activity';
 import { errorSummary } from './logger';
+import { genericErrorBodies } from './generic-error-bodies';
+import { isAllowedServiceUrl } from './service-url-hosts';
 
 /** What the HTTP server needs from the rest of the bot. */
 export interface ServerParts {
@@ -12,6 +14,8 @@ export interface ServerParts {
   /** Resolves when storage answers. */
   ping(): Promise<void>;
   logger: Logger;
+  /** The service hosts an activity may name; undefined allows any (local mode). */
+  serviceUrlHosts?: readonly string[];
 }
 
 /** The HTTP server with a count of the turns it is serving. */
@@ -52,12 +56,21 @@ export function createBotServer(parts: ServerParts): BotServer {
       res.send(400, { error: 'not a well-formed activity' });
       return;
     }
+    const hosts = parts.serviceUrlHosts;
+    // Before the turn and before any outbound call: the bot would send its token there.
+    if (hosts && !isAllowedServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl, hosts)) {
+      parts.logger.warn('refused an activity whose serviceUrl is not an allowed service host');
+      res.send(403, { error: 'serviceUrl not allowed' });
+      return;
+    }
     inFlight++;
     try {
-      await parts.adapter.process(req, res, (context) => parts.onTurn(context));
+      await parts.adapter.process(req, genericErrorBodies(res, parts.logger), (context) =>
+        parts.onTurn(context),
+      );
     } catch (error) {
       parts.logger.error({ err: errorSummary(error) }, 'request failed');
-      if (!res.headersSent) res.send(500);
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
       inFlight--;
       if (inFlight === 0) onIdle.splice(0).forEach((resolve) => resolve());

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
@@ -33,6 +33,8 @@ export class FileDropMailer implements SecureMailer {
       throw new Error('nodemailer did not return the message as a buffer');
     }
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
+    // A folder made before (or by hand) is tightened too: its mails hold passwords.
+    await chmod(this.folder, 0o700);
     const time = new Date().toISOString().replace(/:/g, '-');
     const name = `${time}-${mail.caseNumber}-${randomBytes(6).toString('hex')}.eml`;
     // 'wx': never overwrite an existing file; mode 0o600: the mail may hold a password.

@@ -24,11 +24,29 @@ ${jobsTable}
 ${auditTable}
 `;
 
+/**
+ * The database file, created (or tightened) mode 0600 in a data folder of mode 0700 before
+ * SQLite opens it: it holds ciphertexts, hashes and names that only the bot may read.
+ */
+function privateDatabaseFile(dataDir: string): string {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  const file = path.join(dataDir, 'unilogin-bot.sqlite');
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
 /** The embedded default: one SQLite file under the data folder, in WAL mode. */
 export function openSqliteStorage(dataDir: string, now: () => Date = () => new Date()): Storage {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'unilogin-bot.sqlite'));
+  const file = privateDatabaseFile(dataDir);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // SQLite gives the -wal and -shm files the database file's mode; tightened in case of an
+  // older file, written before the mode was set.
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
+  }
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   db.exec(schema);
