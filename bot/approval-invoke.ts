@@ -1,4 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { noAccessCard } from '../cards/no-access-card';
 import type { Case, Person } from '../cases/case';
 import type { CaseNumber } from '../cases/case-number';
 import {
@@ -48,6 +50,9 @@ export async function answerCaseAction(
   language: Language,
   deps: ApprovalInvokeDeps,
 ): Promise<AdaptiveCardInvokeResponse> {
+  // Whoever may not decide learns nothing about the case, not even whether it exists.
+  if (!deps.decisions.rules.isApprover(actor.aadObjectId))
+    return refusedToNonApprover(deps, action, actor);
   if (action.verb === 'refresh') return refreshed(deps, action.caseNumber, actor, language);
   const outcome =
     action.verb === 'approve'
@@ -77,22 +82,49 @@ async function answerOutcome(
       });
     }
     case 'notAnApprover':
-      return card(number, 'approval.notice.notAnApprover');
+      return cardAnswer(noAccessCard(SUPPORT_LANGUAGE));
     case 'ownCase':
       return card(number, 'approval.notice.ownCase');
     case 'institutionUnknown':
       return card(outcome.case, 'approval.notice.institutionUnknown');
     case 'reasonMissing':
       return card(number, 'approval.notice.reasonMissing');
+    case 'reasonHasCpr':
+      return card(number, 'approval.notice.reasonHasCpr');
     case 'unknownCase':
       return errorResponse(text(language, 'approval.notice.unknownCase'));
   }
 }
 
 /**
- * A card refresh (automatic for approvers, or the "Decide" button by hand): approvers get the
- * buttons and their view is audited; anyone else gets the read-only card and, when they asked
- * by hand for an undecided case, a clear refusal.
+ * A case-card action from someone who is not an approver, from any chat: audited, and
+ * answered with a card that holds no case data. The case is not read.
+ */
+async function refusedToNonApprover(
+  deps: ApprovalInvokeDeps,
+  action: CaseAction,
+  actor: Person,
+): Promise<AdaptiveCardInvokeResponse> {
+  const { decisions } = deps;
+  await decisions.audit.append({
+    at: decisions.now().toISOString(),
+    actor,
+    action: action.verb === 'refresh' ? 'case.read.refused' : 'decision.refused',
+    caseNumber: action.caseNumber,
+    detail: 'not an approver',
+  });
+  return cardAnswer(noAccessCard(SUPPORT_LANGUAGE));
+}
+
+const cardAnswer = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card as never,
+});
+
+/**
+ * A card refresh by an approver (automatic, or the "Decide" button by hand): the card with
+ * the buttons, and the view is audited.
  */
 async function refreshed(
   deps: ApprovalInvokeDeps,
@@ -103,10 +135,6 @@ async function refreshed(
   const { decisions } = deps;
   const found = await decisions.cases.get(number);
   if (!found) return errorResponse(text(language, 'approval.notice.unknownCase'));
-  if (!decisions.rules.isApprover(actor.aadObjectId)) {
-    const refused = found.state === 'filed' ? onCard('approval.notice.notAnApprover') : undefined;
-    return cardResponse(deps, found, actor, language, refused);
-  }
   await decisions.audit.append({
     at: decisions.now().toISOString(),
     actor,
@@ -132,6 +160,7 @@ async function cardResponse(
     typeof caseOrNumber === 'string' ? await deps.decisions.cases.get(caseOrNumber) : caseOrNumber;
   if (!value) return errorResponse(text(language, 'approval.notice.unknownCase'));
   const withActions = mayDecide(value, actor, deps.decisions.rules);
-  const card = await deps.support.cardFor(value, { withActions, ...(notice ? { notice } : {}) });
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+  return cardAnswer(
+    await deps.support.cardFor(value, { withActions, ...(notice ? { notice } : {}) }),
+  );
 }

@@ -5,6 +5,7 @@ import type { JobQueue, CaseStore } from '../cases/ports';
 import { text, type Language } from '../texts';
 import { formatTime } from '../texts/format-time';
 import type { SupportChannel } from './support-channel';
+import { auditableId } from './turn-guard';
 
 /** What the channel commands need. */
 export interface ChannelDeps {
@@ -21,7 +22,40 @@ export interface ChannelDeps {
 /** How many undecided cases `pending` lists. */
 const PENDING_LIMIT = 50;
 
-/** Answers an @mention in a team channel: `registrer` / `register`, `afventende` / `pending`. */
+/** The team and channel a channel message was written in. */
+function whereFrom(context: TurnContext): { teamId?: string; channelId: string } {
+  const { activity } = context;
+  const data = activity.channelData as
+    { team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
+  const channelId = typeof data?.channel?.id === 'string' ? data.channel.id : undefined;
+  return {
+    ...(typeof data?.team?.id === 'string' ? { teamId: data.team.id } : {}),
+    channelId: channelId ?? activity.conversation.id.split(';')[0] ?? '',
+  };
+}
+
+/** Team and channel ids for an audit entry. */
+const whereDetail = (context: TurnContext) => {
+  const { teamId, channelId } = whereFrom(context);
+  return `team ${auditableId(teamId)} channel ${auditableId(channelId)}`;
+};
+
+/** True when the message was written in the registered support channel. */
+async function inSupportChannel(context: TurnContext, deps: ChannelDeps): Promise<boolean> {
+  const registered = await deps.support.channel();
+  if (!registered) return false;
+  const stored = registered.channelChatId ?? registered.conversation.id.split(';')[0];
+  const here = whereFrom(context);
+  const thread = context.activity.conversation.id.split(';')[0];
+  const sameTeam = !registered.teamId || !here.teamId || registered.teamId === here.teamId;
+  return sameTeam && here.channelId === stored && thread === stored;
+}
+
+/**
+ * Answers an @mention in a team channel: `registrer` / `register` and `afventende` / `pending`
+ * for approvers (`afventende` only in the registered support channel); anyone else is refused,
+ * audited, and told nothing about cases.
+ */
 export async function answerChannelMessage(
   context: TurnContext,
   command: 'register' | 'pending' | 'help',
@@ -29,14 +63,32 @@ export async function answerChannelMessage(
   language: Language,
   deps: ChannelDeps,
 ): Promise<void> {
-  switch (command) {
-    case 'register':
-      return register(context, actor, language, deps);
-    case 'pending':
-      return listPending(context, language, deps);
-    case 'help':
-      await context.sendActivity(text(language, 'channel.help'));
+  if (command === 'help') {
+    await context.sendActivity(text(language, 'channel.help'));
+    return;
   }
+  const refuse = async (
+    detail: string,
+    key: 'channel.registerRefused' | 'channel.approversOnly' | 'channel.pendingWrongChannel',
+  ) => {
+    await deps.audit.append({
+      at: deps.now().toISOString(),
+      actor,
+      action: command === 'register' ? 'channel.register.refused' : 'channel.pending.refused',
+      detail: `${detail}; ${whereDetail(context)}`,
+    });
+    await context.sendActivity(text(language, key));
+  };
+  if (!deps.isApprover(actor.aadObjectId)) {
+    return refuse(
+      'not an approver',
+      command === 'register' ? 'channel.registerRefused' : 'channel.approversOnly',
+    );
+  }
+  if (command === 'register') return register(context, actor, language, deps);
+  if (!(await inSupportChannel(context, deps)))
+    return refuse('not the support channel', 'channel.pendingWrongChannel');
+  return listPending(context, language, deps);
 }
 
 async function register(
@@ -45,17 +97,13 @@ async function register(
   language: Language,
   deps: ChannelDeps,
 ) {
-  if (!deps.isApprover(actor.aadObjectId)) {
-    await deps.audit.append({
-      at: deps.now().toISOString(),
-      actor,
-      action: 'channel.register.refused',
-    });
-    await context.sendActivity(text(language, 'channel.registerRefused'));
-    return;
-  }
   await deps.support.register(context);
-  await deps.audit.append({ at: deps.now().toISOString(), actor, action: 'channel.registered' });
+  await deps.audit.append({
+    at: deps.now().toISOString(),
+    actor,
+    action: 'channel.registered',
+    detail: whereDetail(context),
+  });
   await context.sendActivity(text(language, 'channel.registered'));
   // Cards of cases filed while no channel was registered have waited as jobs: post them now.
   await deps.jobs.wake('postCard', deps.now().toISOString());

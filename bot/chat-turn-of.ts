@@ -3,6 +3,7 @@ import type { Requester } from '../cases/case';
 import { parseCardAction } from '../cards/card-actions';
 import type { ChatTurn } from '../dialogs/chat-turn';
 import { languageOf } from '../texts';
+import { aadObjectIdOf } from './turn-guard';
 
 /** Typed text without an @mention of the bot (Teams writes one as <at>Name</at>), trimmed. */
 export function withoutMention(activity: Partial<Activity>): string {
@@ -13,13 +14,18 @@ export function withoutMention(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** Who is writing, as a case records them: the AAD object id Teams sends, and their name. */
+/**
+ * Who is writing, as a case records them: the AAD object id Teams sends, and their name.
+ * `parseIncoming` refuses a message without an AAD object id, so a missing one here is a bug.
+ */
 export function requesterOf(activity: Partial<Activity>): Requester {
   const tenantId =
     activity.conversation?.tenantId ??
     (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const aadObjectId = aadObjectIdOf(activity);
+  if (!aadObjectId) throw new Error('a personal chat turn without an AAD object id');
   return {
-    aadObjectId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+    aadObjectId,
     name: activity.from?.name ?? '',
     ...(tenantId ? { tenantId } : {}),
     ...(activity.conversation?.id ? { conversationKey: activity.conversation.id } : {}),

@@ -17,6 +17,7 @@ import {
 import { answerChannelMessage, type ChannelDeps } from './channel-commands';
 import { parseIncoming, type Incoming } from './incoming';
 import { SUPPORT_LANGUAGE } from './support-channel';
+import { aadObjectIdOf, auditableId, tenantIdsOf } from './turn-guard';
 
 /** What the routes hand their work to. */
 export interface RouteDeps {
@@ -35,10 +36,14 @@ type Route<K extends Incoming['kind']> = (
 /** The routes table: one handler for each kind of incoming activity. */
 export type Routes = { [K in Incoming['kind']]: Route<K> };
 
-/** Who sent the activity, as cases and the audit log record them. */
+/**
+ * Who sent the activity, as cases and the audit log record them. `parseIncoming` refuses a
+ * message or invoke without an AAD object id, so a missing one here is a bug.
+ */
 function actorOf(context: TurnContext): Person {
-  const from = context.activity.from;
-  return { aadObjectId: from?.aadObjectId ?? from?.id ?? 'unknown', name: from?.name ?? '' };
+  const aadObjectId = aadObjectIdOf(context.activity);
+  if (!aadObjectId) throw new Error('a turn without an AAD object id reached a route');
+  return { aadObjectId, name: context.activity.from?.name ?? '' };
 }
 
 const languageOfTurn = (context: TurnContext) => languageOf(context.activity.locale);
@@ -64,6 +69,30 @@ export function routes(deps: RouteDeps): Routes {
     async groupMessage(context) {
       await context.sendActivity(text(languageOfTurn(context), 'groupChat.personalOnly'));
     },
+    async outOfScope(context, { channel }) {
+      const language = channel ? SUPPORT_LANGUAGE : languageOfTurn(context);
+      await context.sendActivity(text(language, 'scope.personalOnly'));
+    },
+    async foreignTenant(context, { invoke, message }) {
+      const { activity } = context;
+      const aadObjectId = aadObjectIdOf(activity);
+      await deps.channel.audit.append({
+        at: deps.channel.now().toISOString(),
+        actor: aadObjectId
+          ? { aadObjectId, name: activity.from?.name ?? '' }
+          : { system: 'unidentified sender' },
+        action: 'turn.tenant.refused',
+        detail: `tenant ${tenantIdsOf(activity).map(auditableId).join(', ') || '-'}`,
+      });
+      const refused = text(languageOfTurn(context), 'tenant.refused');
+      if (invoke) await answerInvoke(context, { status: 403, body: forbidden(refused) });
+      else if (message) await context.sendActivity(refused);
+    },
+    async noActor(context, { invoke }) {
+      const refused = text(languageOfTurn(context), 'access.noActor');
+      if (invoke) await answerInvoke(context, { status: 403, body: forbidden(refused) });
+      else await context.sendActivity(refused);
+    },
     // The support channel is spoken to in its own language, whatever each member's client.
     channelMention: (context, { command }) =>
       answerChannelMessage(context, command, actorOf(context), SUPPORT_LANGUAGE, deps.channel),
@@ -84,8 +113,19 @@ export function routes(deps: RouteDeps): Routes {
   };
 }
 
-/** Parses the activity once and runs its route. */
-export async function routeTurn(context: TurnContext, table: Routes): Promise<void> {
-  const incoming = parseIncoming(context.activity);
+/** An invoke's refusal: the client shows the message, nothing is read. */
+const forbidden = (message: string) => ({
+  ...errorResponse(message),
+  statusCode: 403,
+  value: { code: 'Forbidden', message },
+});
+
+/** Parses the activity once (refusing tenants not in `allowedTenantIds`) and runs its route. */
+export async function routeTurn(
+  context: TurnContext,
+  table: Routes,
+  allowedTenantIds?: readonly string[],
+): Promise<void> {
+  const incoming = parseIncoming(context.activity, allowedTenantIds);
   await (table[incoming.kind] as Route<Incoming['kind']>)(context, incoming);
 }

@@ -20,6 +20,8 @@ export type CaseNumberProblem = 'caseNumber.format';
 
 /** Parses a case number such as `UL-2026-00042` (case and surrounding spaces do not matter). */
 export function parseCaseNumber(input: string): Parsed<CaseNumber, CaseNumberProblem> {
+  // Text far longer than any case number is refused before it is copied or transformed.
+  if (input.length > MAX_CASE_NUMBER_LENGTH * 4) return invalid('caseNumber.format');
   const parsed = caseNumberSchema.safeParse(input.trim().toUpperCase().replace(/\s/g, ''));
   return parsed.success ? valid(parsed.data) : invalid('caseNumber.format');
 }

@@ -52,7 +52,8 @@ describeEachBackend('approval in the support channel', (backend) => {
     expect(JSON.stringify(readOnly.body.value.actions ?? [])).not.toMatch(
       /case\.approve|case\.deny/,
     );
-    expect(JSON.stringify(readOnly.body.value)).toContain(da['approval.notice.notAnApprover']);
+    expect(JSON.stringify(readOnly.body.value)).toContain(da['access.noAccess']);
+    expect(JSON.stringify(readOnly.body.value)).not.toContain(caseNumber);
 
     const approved = await world.invoke('case.approve', { caseNumber }, 'approver-2');
     expect(approved.status).toBe(200);
@@ -118,7 +119,7 @@ describeEachBackend('approval in the support channel', (backend) => {
     await world.channel('register', 'approver-1');
     const caseNumber = await world.file('approver-3');
     const refusals: [string, unknown, string, string][] = [
-      ['case.approve', { caseNumber }, 'staff-9', da['approval.notice.notAnApprover']],
+      ['case.approve', { caseNumber }, 'staff-9', da['access.noAccess']],
       ['case.approve', { caseNumber }, 'approver-3', da['approval.notice.ownCase']],
       ['case.deny', { caseNumber, reason: 'x' }, 'approver-3', da['approval.notice.ownCase']],
     ];

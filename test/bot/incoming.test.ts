@@ -86,12 +86,44 @@ describe('parsing an incoming activity', () => {
     ['pending', 'pending'],
     ['hjælp', 'help'],
     ['', 'help'],
-    ['registrer alt', 'help'],
-    ['{"$ne":null}', 'help'],
   ])('reads the channel mention "%s" as the command %s', (typed, command) => {
     expect(parseIncoming(channelMessage(URL, typed, 'staff-2'))).toEqual({
       kind: 'channelMention',
       command,
+    });
+  });
+
+  it.each(['registrer alt', '{"$ne":null}', 'ny unilogin'])(
+    'reads the channel mention "%s" as out of scope, to be pointed to a personal chat',
+    (typed) => {
+      expect(parseIncoming(channelMessage(URL, typed, 'staff-2'))).toEqual({
+        kind: 'outOfScope',
+        channel: true,
+      });
+    },
+  );
+
+  it('reads a turn from a tenant not allowed as a foreign tenant, before anything else', () => {
+    const allowed = ['tenant-1'];
+    const foreign = personalMessage(URL, 'p', 'ny unilogin', { tenantId: 'tenant-x' });
+    expect(parseIncoming(foreign, allowed)).toEqual({
+      kind: 'foreignTenant',
+      invoke: false,
+      message: true,
+    });
+    const mixed = { ...personal('hej'), channelData: { tenant: { id: 'tenant-x' } } };
+    expect(parseIncoming(mixed, allowed)).toMatchObject({ kind: 'foreignTenant' });
+    expect(parseIncoming(personal('hej'), allowed)).toEqual({ kind: 'personalMessage' });
+    expect(parseIncoming(foreign)).toEqual({ kind: 'personalMessage' });
+  });
+
+  it('reads a message or invoke without an AAD object id as having no actor', () => {
+    const anonymous = personalMessage(URL, 'p', 'hej', { withoutAadObjectId: true });
+    expect(parseIncoming(anonymous)).toEqual({ kind: 'noActor', invoke: false });
+    const { from, ...rest } = invoke(caseVerbs.refresh, { caseNumber: CASE_NUMBER });
+    expect(parseIncoming({ ...rest, from: { id: from!.id, name: '' } })).toEqual({
+      kind: 'noActor',
+      invoke: true,
     });
   });
 
@@ -138,9 +170,12 @@ describe('parsing an incoming activity', () => {
       kind: 'installed',
       personal: true,
     });
+  });
+
+  it('reads the bot added to a conversation of no type as installed, not in a personal chat', () => {
     expect(parseIncoming(membersAdded(undefined, 'bot'))).toEqual({
       kind: 'installed',
-      personal: true,
+      personal: false,
     });
   });
 

@@ -10,6 +10,7 @@ const production = {
   SMTP_URL: 'smtp://mail.example:587',
   MAIL_FROM: 'unilogin@stil.example',
   INSTITUTIONS_FILE: '/etc/unilogin/institutions.json',
+  ALLOWED_TENANT_IDS: 'tenant-a,tenant-b',
 };
 
 /** The settings of a raw environment, which must be valid. */
@@ -33,6 +34,13 @@ describe('the start-up warnings', () => {
       expect.stringMatching(/NOT authenticated/),
       expect.stringMatching(/APPROVER_IDS is empty/),
     ]);
+  });
+
+  it('say in production that any tenant may talk to the bot when ALLOWED_TENANT_IDS is not set', () => {
+    const { ALLOWED_TENANT_IDS: _unset, ...anyTenant } = production;
+    const warnings = startUpWarnings(envOf({ ...anyTenant, APPROVER_IDS: 'a-1' }));
+    expect(warnings).toEqual([expect.stringMatching(/ALLOWED_TENANT_IDS is not set/)]);
+    expect(envOf(production).ALLOWED_TENANT_IDS).toEqual(['tenant-a', 'tenant-b']);
   });
 
   it('are none in production with approvers', () => {

@@ -162,7 +162,7 @@ describe('the Teams app manifest', () => {
     it('in a team channel gets its own answer from the bot, not the channel help', async () => {
       const expected = [
         text(language, 'channel.registerRefused'),
-        text(language, 'channel.pendingNone'),
+        text(language, 'channel.approversOnly'),
       ];
       const answers: string[] = [];
       for (const { title } of team?.commands ?? []) {
