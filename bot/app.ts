@@ -20,8 +20,9 @@ import { rememberConversation } from './conversation-memory';
 import { jobHandlers } from './job-handlers';
 import { personalChatTurn } from './personal-chat-turn';
 import { routes, routeTurn } from './routes';
-import { resolveSecrets } from './secrets';
+import { checkedSecrets } from './checked-secrets';
 import { createBotServer } from './server';
+import { serviceUrlHosts } from './service-url-hosts';
 import { SupportChannel } from './support-channel';
 
 /** A running bot: where it listens and how to stop it. */
@@ -55,11 +56,14 @@ export async function startApp(
   logger: Logger,
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
-  const secrets = resolveSecrets(env);
   const stores = await openStores({
     mongodbUri: env.MONGODB_URI,
     mongodbDatabase: overrides.mongodbDatabase,
     dataDir: env.DATA_DIR,
+  });
+  const secrets = await checkedSecrets(env, stores).catch(async (error: unknown) => {
+    await stores.storage.close();
+    throw error;
   });
   const adapter = createAdapter(env, logger);
   const appId = env.MicrosoftAppId ?? '';
@@ -73,6 +77,8 @@ export async function startApp(
     audit: stores.audit,
     protection: cprProtection(secrets),
     rules: { isApprover: (id) => approvers.has(id) },
+    tries: stores.tries,
+    jobs: stores.jobs,
     now,
     // Jobs written by this instance are taken at once (after a burst of clicks has paused).
     jobsQueued: () => worker.kickSoon(),
@@ -131,16 +137,25 @@ export async function startApp(
   });
   const { server, drained } = createBotServer({
     adapter,
-    onTurn: (context) => routeTurn(context, table),
+    onTurn: (context) => routeTurn(context, table, env.ALLOWED_TENANT_IDS),
     ping: () => stores.storage.ping(),
     logger,
+    serviceUrlHosts: serviceUrlHosts(env),
   });
-  await new Promise<void>((resolve) => server.listen(env.PORT, '0.0.0.0', resolve));
-  const port = (server.address() as { port: number }).port;
+  // Local mode is unauthenticated: only this machine may talk to it unless HOST says otherwise.
+  const host = env.HOST ?? (env.BOT_LOCAL_MODE ? '127.0.0.1' : '0.0.0.0');
+  await new Promise<void>((resolve) => server.listen(env.PORT, host, resolve));
+  const { port, address } = server.address() as { port: number; address: string };
   if (env.JOB_WORKER) worker.start();
   else await worker.stop();
   logger.info(
-    { port, storage: stores.storage.kind, approvers: approvers.size, worker: env.JOB_WORKER },
+    {
+      port,
+      host: address,
+      storage: stores.storage.kind,
+      approvers: approvers.size,
+      worker: env.JOB_WORKER,
+    },
     'bot listening',
   );
 

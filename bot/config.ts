@@ -25,6 +25,26 @@ const key32 = z.preprocess(
 export const envSchema = z.object({
   PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3978)),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
+  HOST: optionalString,
+  SERVICE_URL_HOSTS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^[a-z0-9.-]{1,253}$/, {
+            message: 'must be host names, comma separated (smba.trafficmanager.net,…)',
+          }),
+        ),
+      )
+      .optional(),
+  ),
   MONGODB_URI: z.preprocess(
     blankIsUnset,
     z
@@ -62,6 +82,27 @@ export const envSchema = z.object({
             .regex(/^[\w-]{1,100}$/, { message: 'must be AAD object ids, comma separated' }),
         ),
       ),
+  ),
+  ALLOWED_TENANT_IDS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[\w-]{1,100}$/, { message: 'must be AAD tenant ids, comma separated' }),
+          )
+          .min(1, { message: 'must name at least one tenant id when set' }),
+      )
+      .optional(),
   ),
   INSTITUTIONS_FILE: z.preprocess(blankIsUnset, z.string().default('./institutions.example.json')),
   SMTP_URL: z.preprocess(
@@ -150,6 +191,11 @@ export function startUpWarnings(env: Env): string[] {
   if (env.APPROVER_IDS.length === 0) {
     warnings.push(
       'APPROVER_IDS is empty: nobody can approve or deny cases, so every case waits in the support channel. Set APPROVER_IDS to the AAD object ids of the STIL approvers, comma separated (APPROVER_IDS=<id>,<id>), and restart.',
+    );
+  }
+  if (!env.BOT_LOCAL_MODE && !env.ALLOWED_TENANT_IDS) {
+    warnings.push(
+      'ALLOWED_TENANT_IDS is not set: users of any Microsoft 365 tenant can talk to the bot. Set ALLOWED_TENANT_IDS to the tenant ids of STIL and the institutions, comma separated, and restart.',
     );
   }
   return warnings;

@@ -1,4 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
+import { oracleAlertCard } from '../cards/oracle-alert-card';
 import type { AuditLog } from '../cases/audit';
 import type { Case } from '../cases/case';
 import type { Job } from '../cases/effects';
@@ -10,7 +11,8 @@ import type { Stores } from '../storage';
 import { languageOf, text, type Language } from '../texts';
 import { formatTime } from '../texts/format-time';
 import { inConversation, isPermanentSendFailure, sendFailureReason } from './proactive';
-import type { SupportChannel } from './support-channel';
+import { storedReference } from './conversation-memory';
+import { SUPPORT_LANGUAGE, type SupportChannel } from './support-channel';
 
 /** What the jobs need. */
 export interface JobHandlerDeps {
@@ -27,6 +29,12 @@ export interface JobHandlerDeps {
 const done: JobOutcome = { outcome: 'done' };
 /** How long a card waits for a support channel to be registered before it looks again. */
 const NO_CHANNEL_RETRY_MS = 60_000;
+/** A post to the support channel before one is registered: it looks again now and then. */
+const noChannel: JobOutcome = {
+  outcome: 'retry',
+  reason: 'no support channel is registered',
+  afterMs: NO_CHANNEL_RETRY_MS,
+};
 /** How long an update waits for its card to be posted before it looks again. */
 const NOT_POSTED_RETRY_MS = 2_000;
 /** How often an update renders again when the case moved on while it was being sent. */
@@ -44,6 +52,7 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
     postCard: (job) => postCard(deps, job),
     updateCard: (job) => updateCard(deps, job),
     tellRequester: (job) => tellRequester(deps, job),
+    alertSupport: (job) => alertSupport(deps, job),
     sendMail: sendCredentials(deps.mail),
     async audit(job) {
       await deps.audit.append(job.entry, job.id);
@@ -56,16 +65,27 @@ async function postCard(deps: JobHandlerDeps, job: Job): Promise<JobOutcome> {
   const value = await deps.cases.get(job.caseNumber);
   if (!value || value.thread) return done;
   const channel = await deps.support.channel();
-  if (!channel) {
-    // Registering a channel wakes this job at once; until then it looks now and then.
-    return {
-      outcome: 'retry',
-      reason: 'no support channel is registered',
-      afterMs: NO_CHANNEL_RETRY_MS,
-    };
-  }
+  // Registering a channel wakes this job at once; until then it looks now and then.
+  if (!channel) return noChannel;
   try {
     await deps.cases.recordThread(value.caseNumber, await deps.support.post(value, channel));
+  } catch (error) {
+    return failedSend(error);
+  }
+  return done;
+}
+
+/** Posts the alert of a locked earlier case as a new thread in the support channel. */
+async function alertSupport(
+  deps: JobHandlerDeps,
+  job: Extract<Job, { kind: 'alertSupport' }>,
+): Promise<JobOutcome> {
+  const channel = await deps.support.channel();
+  if (!channel) return noChannel;
+  const { caseTries, userTries, at, lockedUntil, by } = job;
+  const view = { earlierCaseNumber: job.caseNumber, caseTries, userTries, at, lockedUntil, by };
+  try {
+    await deps.support.postThread(oracleAlertCard(view, SUPPORT_LANGUAGE), channel);
   } catch (error) {
     return failedSend(error);
   }
@@ -106,7 +126,7 @@ async function tellRequester(
   const value = await deps.cases.get(job.caseNumber);
   if (!value) return done;
   const key = value.requester.conversationKey;
-  const stored = key ? await deps.stores.conversationReferences.get(key) : undefined;
+  const stored = key ? await storedReference(deps.stores, key) : undefined;
   if (!stored) return { outcome: 'failed', reason: 'no conversation to tell the requester in' };
   const language = languageOf(stored.value.locale);
   const message = await noticeText(deps, value, job.notice, language);

@@ -1,15 +1,18 @@
 import type { AuditLog } from '../cases/audit';
 import type { UsernameRegistry } from '../cases/credentials';
-import type { CaseStore, JobQueue } from '../cases/ports';
+import type { CaseJobAdder, CaseStore, JobQueue, TryCounter } from '../cases/ports';
 import { chatsSpec, type ChatDocument } from './chats';
 import {
   conversationReferencesSpec,
   type StoredConversationReference,
 } from './conversation-references';
 import type { DocumentCollection } from './document-collection';
+import { DocumentTryCounter, triesSpec } from './document-try-counter';
 import { DocumentUsernameRegistry, usernamesSpec } from './document-username-registry';
 import { openMongoStorage } from './mongo/mongo-storage';
 import { openSqliteStorage } from './sqlite/sqlite-storage';
+import { settingsSpec } from './settings';
+import type { KeyCheck } from '../cases/key-check';
 import type { Storage } from './storage';
 
 export type { Storage } from './storage';
@@ -19,12 +22,16 @@ export type { StoredConversationReference } from './conversation-references';
 export interface Stores {
   storage: Storage;
   cases: CaseStore;
-  jobs: JobQueue;
+  jobs: JobQueue & CaseJobAdder;
   audit: AuditLog;
   /** Each personal chat's conversation, saved conditionally on the version read. */
   chats: DocumentCollection<ChatDocument>;
   conversationReferences: DocumentCollection<StoredConversationReference>;
   usernames: UsernameRegistry;
+  /** Wrong CPR tries of forgotten-login requests, per user and per earlier case. */
+  tries: TryCounter;
+  /** The bot's own settings: the key check, written once on the first start. */
+  settings: DocumentCollection<KeyCheck>;
 }
 
 /** Where to keep things: MongoDB when a URI is given, else SQLite under the data folder. */
@@ -47,5 +54,7 @@ export async function openStores(choice: StorageChoice): Promise<Stores> {
     chats: await storage.collection(chatsSpec),
     conversationReferences: await storage.collection(conversationReferencesSpec),
     usernames: new DocumentUsernameRegistry(await storage.collection(usernamesSpec)),
+    tries: new DocumentTryCounter(await storage.collection(triesSpec)),
+    settings: await storage.collection(settingsSpec),
   };
 }

@@ -194,12 +194,28 @@ export const da = {
   'approval.notice.institutionUnknown':
     'Sagen kan ikke godkendes: CVR-nummeret findes ikke i institutionsregisteret. Tilføj institutionen og prøv igen.',
   'approval.notice.reasonMissing': 'En afvisning kræver en begrundelse.',
+  'approval.notice.reasonHasCpr':
+    'Skriv ikke CPR-numre i begrundelsen: den gemmes og sendes til den, der oprettede sagen. Intet er ændret.',
   'approval.notice.malformed': 'Den handling forstod jeg ikke. Intet er ændret.',
   'failure.postCard': 'Sagen kunne ikke lægges i supportkanalen ({at}). Kontakt STIL-support.',
   'failure.updateCard': 'Kortet i supportkanalen kunne ikke opdateres ({at}).',
   'failure.tellRequester': 'Beskeden til den, der oprettede sagen, kunne ikke leveres ({at}).',
   'failure.sendMail': 'Den sikre mail kunne ikke sendes ({at}).',
   'failure.audit': 'Revisionssporet kunne ikke skrives ({at}).',
+  'failure.alertSupport': 'Advarslen til STIL-support kunne ikke lægges i supportkanalen ({at}).',
+  'forgotten.locked':
+    'Der er prøvet for mange forkerte CPR-numre til den tidligere sag, så den kan ikke bruges til glemt login lige nu. Kontakt STIL-support.',
+  'alert.title': 'Advarsel: tidligere sag {caseNumber} er låst for glemt login',
+  'alert.body':
+    'Der er prøvet for mange forkerte CPR-numre til sagen. Den er låst for anmodninger om glemt login indtil {lockedUntil}.',
+  'alert.earlierCase': 'Tidligere sag',
+  'alert.caseTries': 'Forkerte forsøg på sagen (24 timer)',
+  'alert.userTries': 'Forkerte forsøg af brugeren (24 timer)',
+  'alert.at': 'Tidspunkt',
+  'alert.by': 'Forsøgt af',
+  'approval.earlierInstitution': 'Tidligere sags institution',
+  'approval.earlierInstitutionDiffers':
+    'Advarsel: den tidligere sag tilhører en anden institution end den, der er angivet i denne sag.',
   'groupChat.personalOnly':
     'Jeg hjælper kun i en personlig chat, så ingen andre ser sagens oplysninger. Skriv til mig direkte.',
   'channel.registered':
@@ -210,6 +226,14 @@ export const da = {
   'channel.pendingNone': 'Ingen sager venter på afgørelse.',
   'channel.pendingTitle': 'Sager, der venter på afgørelse',
   'channel.failingTitle': 'Sager, hvor noget ikke kunne gennemføres',
+  'channel.approversOnly': 'Kun STIL-godkendere kan bruge den kommando.',
+  'channel.pendingWrongChannel': 'Afventende sager vises kun i den registrerede godkendelseskanal.',
+  'access.noAccess': 'Kun STIL-godkendere kan se denne sag.',
+  'access.noActor':
+    'Jeg kan ikke se, hvem du er, så jeg kan ikke hjælpe dig. Skriv til mig fra Teams med din arbejdskonto.',
+  'scope.personalOnly': 'Det kan jeg ikke hjælpe med her. Skriv til mig i en personlig chat.',
+  'tenant.refused':
+    'Din organisation har ikke adgang til denne bot. Kontakt STIL-support, hvis du mener, det er en fejl.',
   'requester.waitingForSupport':
     'STIL-support har endnu ikke sat en godkendelseskanal op, så sagen venter på dem. Den bliver behandlet, så snart kanalen er klar.',
   'requester.mailSent':

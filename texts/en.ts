@@ -196,6 +196,8 @@ export const en: Catalogue = {
   'approval.notice.institutionUnknown':
     'The case cannot be approved: the CVR number is not in the institution directory. Add the institution and try again.',
   'approval.notice.reasonMissing': 'A denial needs a reason.',
+  'approval.notice.reasonHasCpr':
+    'Do not write CPR numbers in the reason: it is stored and sent to whoever filed the case. Nothing was changed.',
   'approval.notice.malformed': 'I did not understand that action. Nothing was changed.',
   'failure.postCard':
     'The case could not be posted to the support channel ({at}). Contact STIL support.',
@@ -204,6 +206,21 @@ export const en: Catalogue = {
     'The message to the person who filed the case could not be delivered ({at}).',
   'failure.sendMail': 'The secure mail could not be sent ({at}).',
   'failure.audit': 'The audit trail could not be written ({at}).',
+  'failure.alertSupport':
+    'The alert to STIL support could not be posted in the support channel ({at}).',
+  'forgotten.locked':
+    'Too many wrong CPR numbers were tried for the earlier case, so it cannot be used for a forgotten login right now. Please contact STIL support.',
+  'alert.title': 'Alert: earlier case {caseNumber} is locked for forgotten login',
+  'alert.body':
+    'Too many wrong CPR numbers were tried for this case. It is locked for forgotten-login requests until {lockedUntil}.',
+  'alert.earlierCase': 'Earlier case',
+  'alert.caseTries': 'Wrong tries on the case (24 hours)',
+  'alert.userTries': 'Wrong tries by the user (24 hours)',
+  'alert.at': 'Time',
+  'alert.by': 'Tried by',
+  'approval.earlierInstitution': "Earlier case's institution",
+  'approval.earlierInstitutionDiffers':
+    'Warning: the earlier case belongs to another institution than the one given in this case.',
   'groupChat.personalOnly':
     "I only help in a personal chat, so that nobody else sees a case's details. Write to me directly.",
   'channel.registered':
@@ -214,6 +231,14 @@ export const en: Catalogue = {
   'channel.pendingNone': 'No cases are waiting for a decision.',
   'channel.pendingTitle': 'Cases waiting for a decision',
   'channel.failingTitle': 'Cases where something could not be done',
+  'channel.approversOnly': 'Only STIL approvers can use that command.',
+  'channel.pendingWrongChannel': 'Pending cases are shown only in the registered approval channel.',
+  'access.noAccess': 'Only STIL approvers can see this case.',
+  'access.noActor':
+    'I cannot tell who you are, so I cannot help you. Write to me from Teams with your work account.',
+  'scope.personalOnly': 'I cannot help with that here. Write to me in a personal chat.',
+  'tenant.refused':
+    'Your organisation does not have access to this bot. Contact STIL support if you think this is a mistake.',
   'requester.waitingForSupport':
     'STIL support has not set up an approval channel yet, so the case waits for them. It will be handled as soon as the channel is ready.',
   'requester.mailSent':
