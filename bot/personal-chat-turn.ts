@@ -3,7 +3,11 @@ import type { CaseNumber } from '../cases/case-number';
 import type { Reply } from '../dialogs/chat-turn';
 import { converse, noteSent, type Outcome } from '../dialogs/conversation';
 import type { ConversationDeps } from '../dialogs/conversation-deps';
-import { readConversation, type StoredChat } from '../dialogs/conversation-state';
+import {
+  readConversation,
+  type Conversation,
+  type StoredChat,
+} from '../dialogs/conversation-state';
 import type { ChatDocument } from '../storage/chats';
 import type { DocumentCollection } from '../storage/document-collection';
 import type { Language } from '../texts';
@@ -41,6 +45,12 @@ export function personalChatTurn(deps: PersonalChatDeps) {
     for (let race = 0; race < MAX_RACES; race++) {
       const stored = await deps.chats.get(key);
       const outcome = await converse(deps.conversation, readConversation(stored?.value), turn);
+      if (!stored && isEmpty(outcome.conversation)) {
+        // Nothing to remember (a question answered, a "hej"): a chat that never starts a
+        // flow leaves no document behind.
+        await sendReplies(context, outcome, async () => undefined);
+        return;
+      }
       const chat: StoredChat = { conversation: outcome.conversation };
       const saved = await deps.chats.put(key, { ...chat }, stored?.version ?? 0);
       if (!saved.ok) continue;
@@ -54,6 +64,11 @@ export function personalChatTurn(deps: PersonalChatDeps) {
     }
     throw new Error(`the conversation ${key} kept changing under this turn`);
   };
+}
+
+/** True when a conversation holds nothing beyond its version: no flow, no choice, no case. */
+function isEmpty(conversation: Conversation): boolean {
+  return Object.keys(conversation).every((key) => key === 'v');
 }
 
 async function sendReplies(

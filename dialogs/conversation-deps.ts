@@ -10,6 +10,8 @@ export interface ConversationDeps {
   questions: Questions;
   /** Whether STIL support has registered its channel; until then a filed case waits. */
   supportChannelReady(): Promise<boolean>;
+  /** How many cases one staff member may file in an hour (default 20). */
+  filingsPerHour?: number;
 }
 
 /** What one message did: the flow now open (none when it ended), and what to say. */

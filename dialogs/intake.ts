@@ -2,6 +2,7 @@ import type { LoginRequest } from '../cases/case';
 import { checkEarlierCase, fileCase, reserveCaseNumber } from '../cases/file-case';
 import type { EditableField } from '../cards/card-actions';
 import { filedCard } from '../cards/filed-card';
+import { DEFAULT_FILINGS_PER_HOUR, mayFile } from '../cases/filing-limit';
 import { fieldLabel, fieldsOf, summaryCard } from '../cards/summary-card';
 import { text } from '../texts';
 import { askReply, readAnswer } from './ask';
@@ -190,6 +191,12 @@ async function file(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
   const answers = flow.answers as Answers;
   // A state saved before numbers were reserved at the summary reserves one now.
   const caseNumber = flow.caseNumber ?? (await reserveCaseNumber(deps.workflow));
+  const perHour = deps.filingsPerHour ?? DEFAULT_FILINGS_PER_HOUR;
+  if (!(await mayFile(deps.workflow, turn.requester, caseNumber, perHour))) {
+    // The summary stays open: confirming later files it.
+    const waiting: Intake = { ...flow, caseNumber };
+    return { flow: waiting, replies: [textReply(turn, 'filing.rateLimited', { perHour })] };
+  }
   const request = requestOf(flow);
   const outcome = await fileCase(deps.workflow, caseNumber, {
     request,
