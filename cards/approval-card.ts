@@ -12,11 +12,16 @@ import {
 } from './adaptive-card';
 import type { ApprovalView } from './approval-view';
 import { caseVerbs, DENY_REASON_INPUT } from './case-verbs';
+import { erasedLabel, erasureNotice } from './retention-label';
 
 export type { ApprovalView } from './approval-view';
 
 /** Teams refreshes a card automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
+
+/** What is shown where personal data was erased after the retention period. */
+const erasedOr = (value: string | undefined, view: ApprovalView, language: Language) =>
+  value ?? (view.erased ? erasedLabel(view.erased.afterDays, language) : '—');
 
 /** The lines that tell where a case is: the decision, the secure mail, what failed. */
 function progressLines(view: ApprovalView, language: Language): string[] {
@@ -25,7 +30,10 @@ function progressLines(view: ApprovalView, language: Language): string[] {
   const by = { name: view.decidedBy ?? '', at: view.decidedAt ? at(view.decidedAt) : '' };
   if (view.state === 'denied') {
     lines.push(
-      text(language, 'approval.decided.denied', { ...by, reason: view.denialReason ?? '' }),
+      text(language, 'approval.decided.denied', {
+        ...by,
+        reason: erasedOr(view.denialReason, view, language),
+      }),
     );
   } else if (view.decidedBy) {
     lines.push(text(language, 'approval.decided.approved', by));
@@ -40,12 +48,14 @@ function progressLines(view: ApprovalView, language: Language): string[] {
   }
   if (view.mailSentAt) {
     const institution = view.institutionName ?? view.cvr;
-    const values = { recipient: view.recipient, institution, at: at(view.mailSentAt) };
+    const recipient = erasedOr(view.recipient, view, language);
+    const values = { recipient, institution, at: at(view.mailSentAt) };
     lines.push(text(language, 'approval.mailSent', values));
   }
   for (const failure of view.failures) {
     lines.push(text(language, `failure.${failure.job}`, { at: at(failure.at) }));
   }
+  if (view.erased) lines.push(erasureNotice(view.erased, language));
   return lines;
 }
 
@@ -111,11 +121,11 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
     heading(t('approval.title', { caseNumber: view.caseNumber })),
     facts([
       [t('approval.kind'), kindLine(view, t)],
-      [t('approval.cpr'), view.cprMasked],
+      [t('approval.cpr'), erasedOr(view.cprMasked, view, language)],
       [t('approval.cvr'), view.cvr],
       [t('approval.institution'), view.institutionName ?? '—'],
       ...earlierInstitutionFacts(view, t),
-      [t('approval.recipient'), view.recipient],
+      [t('approval.recipient'), erasedOr(view.recipient, view, language)],
       [t('approval.filedBy'), `${view.requesterName}, ${formatTime(language, view.filedAt)}`],
       [t('approval.state'), t(`state.${view.state}`)],
     ]),

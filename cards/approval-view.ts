@@ -1,4 +1,5 @@
 import type { Case, CaseState, JobKind, RequestedItems } from '../cases/case';
+import { erasure } from './retention-label';
 
 /** What the approval card shows of a case: flat, the CPR only masked, no ciphertext or hash. */
 export interface ApprovalView {
@@ -7,19 +8,23 @@ export interface ApprovalView {
   /** Forgotten login only. */
   requested?: RequestedItems;
   earlierCaseNumber?: string;
-  cprMasked: string;
+  /** Undefined once erased after the retention period (see `erased`). */
+  cprMasked?: string;
   cvr: string;
   /** The institution's name, or undefined when its CVR is not in the directory. */
   institutionName?: string;
   /** Forgotten login only: the institution of the earlier case, when that case exists. */
   earlierInstitution?: EarlierInstitution;
-  recipient: string;
+  /** Undefined once erased after the retention period. */
+  recipient?: string;
   requesterName: string;
   filedAt: string;
   state: CaseState;
   decidedBy?: string;
   decidedAt?: string;
   denialReason?: string;
+  /** When the personal data was erased, and under which retention period (days). */
+  erased?: { at: string; afterDays: number };
   /** Set while the mail waits: `retrying` once an attempt has failed. */
   mail?: 'waiting' | 'retrying';
   mailSentAt?: string;
@@ -48,20 +53,26 @@ export type ApprovalViewOptions = Pick<
 /** Maps a case to the approval card's view. */
 export function approvalViewOf(value: Case, options: ApprovalViewOptions): ApprovalView {
   const decision = value.state === 'filed' ? undefined : value.decision;
+  const erased = erasure(value);
   return {
     caseNumber: value.caseNumber,
     kind: value.request.kind,
     ...(value.request.kind === 'forgotten'
       ? { requested: value.request.requested, earlierCaseNumber: value.request.earlierCaseNumber }
       : {}),
-    cprMasked: value.subject.cprMasked,
+    ...('cprMasked' in value.subject ? { cprMasked: value.subject.cprMasked } : {}),
     cvr: value.institution.cvr,
-    recipient: value.institution.recipient,
+    ...(typeof value.institution.recipient === 'string'
+      ? { recipient: value.institution.recipient }
+      : {}),
     requesterName: value.requester.name,
     filedAt: value.filedAt,
     state: value.state,
     ...(decision ? { decidedBy: decision.by.name, decidedAt: decision.at } : {}),
-    ...(value.state === 'denied' ? { denialReason: value.decision.reason } : {}),
+    ...(value.state === 'denied' && typeof value.decision.reason === 'string'
+      ? { denialReason: value.decision.reason }
+      : {}),
+    ...(erased ? { erased } : {}),
     ...(value.state === 'approved' ? { mail: 'waiting' } : {}),
     ...(value.state === 'sending' ? { mail: value.lastError ? 'retrying' : 'waiting' } : {}),
     ...(value.state === 'mail_sent' ? { mailSentAt: value.mail.sentAt } : {}),

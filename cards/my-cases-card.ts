@@ -10,6 +10,7 @@ import {
   type AdaptiveCard,
 } from './adaptive-card';
 import { requestLabel } from './request-label';
+import { maskedCprOrErased, orErased } from './retention-label';
 
 /**
  * A person's cases, newest first. Each row says enough to tell it from the others (the masked
@@ -26,8 +27,8 @@ export function myCasesCard(cases: Case[], language: Language): AdaptiveCard {
       items: [
         paragraph(`**${c.caseNumber}** · ${requestLabel(c.request, language)}`),
         facts([
-          [t('status.cpr'), c.subject.cprMasked],
-          [t('status.recipient'), c.institution.recipient],
+          [t('status.cpr'), maskedCprOrErased(c, language)],
+          [t('status.recipient'), orErased(c.institution.recipient, c, language)],
           [t('status.state'), t(`state.${c.state}`)],
           [t('status.filedAt'), formatTime(language, c.filedAt)],
         ]),

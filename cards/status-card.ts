@@ -2,6 +2,7 @@ import type { Case } from '../cases/case';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
 import { requestLabel } from './request-label';
+import { erasure, erasureNotice, maskedCprOrErased, orErased } from './retention-label';
 import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './adaptive-card';
 
 /** The lines of a case's timeline, oldest first, in the user's language. */
@@ -9,7 +10,7 @@ export function timelineOf(value: Case, language: Language): string[] {
   const at = (iso: string) => formatTime(language, iso);
   const lines = [text(language, 'status.event.filed', { at: at(value.filedAt) })];
   if (value.state === 'denied') {
-    const reason = value.decision.reason;
+    const reason = orErased(value.decision.reason, value, language);
     lines.push(text(language, 'status.event.denied', { at: at(value.decision.at), reason }));
   } else if (value.state !== 'filed') {
     lines.push(text(language, 'status.event.approved', { at: at(value.decision.at) }));
@@ -20,6 +21,8 @@ export function timelineOf(value: Case, language: Language): string[] {
   for (const failure of value.failures) {
     lines.push(text(language, `failure.${failure.job}`, { at: at(failure.at) }));
   }
+  const erased = erasure(value);
+  if (erased) lines.push(erasureNotice(erased, language));
   return lines;
 }
 
@@ -32,7 +35,7 @@ function decisionFacts(value: Case, language: Language): [string, string][] {
     `${value.decision.by.name} · ${formatTime(language, value.decision.at)}`,
   ];
   return value.state === 'denied'
-    ? [decided, [t('status.reason'), value.decision.reason]]
+    ? [decided, [t('status.reason'), orErased(value.decision.reason, value, language)]]
     : [decided];
 }
 
@@ -46,8 +49,14 @@ export function statusCard(value: Case, language: Language): AdaptiveCard {
     heading(text(language, 'status.title', { caseNumber: value.caseNumber })),
     facts([
       [t('status.kind'), requestLabel(value.request, language)],
-      [t('status.cpr'), value.subject.cprMasked],
-      [t('status.recipient'), text(language, 'status.recipientAt', { ...value.institution })],
+      [t('status.cpr'), maskedCprOrErased(value, language)],
+      [
+        t('status.recipient'),
+        text(language, 'status.recipientAt', {
+          cvr: value.institution.cvr,
+          recipient: orErased(value.institution.recipient, value, language),
+        }),
+      ],
       [t('status.state'), t(`state.${value.state}`)],
       ...decisionFacts(value, language),
     ]),

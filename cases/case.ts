@@ -64,6 +64,20 @@ export const protectedCprSchema = z.strictObject({
 });
 export type ProtectedCpr = z.infer<typeof protectedCprSchema>;
 
+/** What is left of the CPR of a closed case after its retention period: the keyed hash only. */
+export const erasedSubjectSchema = z.strictObject({
+  erased: z.literal(true),
+  cprHash: protectedCprSchema.shape.cprHash,
+  erasedAt: isoTime,
+  /** The retention period, in days, the case was erased under. */
+  afterDays: z.number().int().positive(),
+});
+export type ErasedSubject = z.infer<typeof erasedSubjectSchema>;
+
+/** Marks a name or free text that was erased after the retention period. */
+export const erasedTextSchema = z.strictObject({ erased: z.literal(true) });
+export type ErasedText = z.infer<typeof erasedTextSchema>;
+
 /** Where the approval card of a case was posted in the support channel. */
 export const supportThreadSchema = z.strictObject({
   threadId: z.string().min(1),
@@ -94,6 +108,20 @@ export const caseFacts = {
   failures: z.array(jobFailureSchema),
 };
 
+/** The states a case ends in; only these may have their personal data erased. */
+export const closedStates = ['mail_sent', 'denied'] as const satisfies readonly CaseState[];
+export type ClosedState = (typeof closedStates)[number];
+
+/** The facts of a closed case: the CPR and the recipient may be erased (see `retention.ts`). */
+const closedCaseFacts = {
+  ...caseFacts,
+  subject: z.union([protectedCprSchema, erasedSubjectSchema]),
+  institution: z.strictObject({
+    cvr: cvrSchema,
+    recipient: z.union([z.string(), erasedTextSchema]),
+  }),
+};
+
 const decision = z.strictObject({ by: personSchema, at: isoTime });
 
 /** Each state and exactly the fields it carries. */
@@ -120,27 +148,31 @@ const states = {
         .optional(),
     }),
   },
-  denied: { decision: decision.extend({ reason: z.string().min(1) }) },
+  denied: {
+    decision: decision.extend({ reason: z.union([z.string().min(1), erasedTextSchema]) }),
+  },
 } satisfies Record<CaseState, z.ZodRawShape>;
 
-const withState = <S extends CaseState>(state: S) =>
+const withState = <S extends Exclude<CaseState, ClosedState>>(state: S) =>
   z.strictObject({ ...caseFacts, state: z.literal(state), ...states[state] });
+const closedWithState = <S extends ClosedState>(state: S) =>
+  z.strictObject({ ...closedCaseFacts, state: z.literal(state), ...states[state] });
 
 /** One case as stored: a discriminated union on `state`, checked on every read and write. */
 export const caseSchema = z.discriminatedUnion('state', [
   withState('filed'),
   withState('approved'),
   withState('sending'),
-  withState('mail_sent'),
-  withState('denied'),
+  closedWithState('mail_sent'),
+  closedWithState('denied'),
 ]);
 export type Case = z.infer<typeof caseSchema>;
 
 /** A case in one of the given states. */
 export type CaseIn<S extends CaseState> = Extract<Case, { state: S }>;
 
-/** The facts of a case, without its state. */
-export type CaseFacts = z.infer<z.ZodObject<typeof caseFacts>>;
+/** The facts of a case, without its state (a closed case's may be erased). */
+export type CaseFacts = z.infer<z.ZodObject<typeof closedCaseFacts>>;
 
 /** The part of a case that transitions change: its state and the state's fields. */
 export type CaseStatus = Case extends infer C
@@ -158,3 +190,24 @@ export function splitCase(value: Case): { facts: CaseFacts; status: CaseStatus }
   }
   return { facts: facts as CaseFacts, status: status as CaseStatus };
 }
+
+/** True for a value that was erased after the retention period. */
+export const isErased = (value: object): value is ErasedText | ErasedSubject =>
+  'erased' in value && value.erased === true;
+
+/** True once a closed case's personal data was erased. */
+export const isErasedCase = (value: Case): boolean => 'erased' in value.subject;
+
+/** When a closed case closed: the mail was sent, or it was denied; undefined while open. */
+export function closedAt(value: Case): string | undefined {
+  if (value.state === 'mail_sent') return value.mail.sentAt;
+  if (value.state === 'denied') return value.decision.at;
+  return undefined;
+}
+
+/** A case that has not closed yet: its personal data is never erased. */
+export type OpenCase = CaseIn<'filed' | 'approved' | 'sending'>;
+
+/** The protected CPR of a case; undefined once it was erased. */
+export const protectedCprOf = (value: Case): ProtectedCpr | undefined =>
+  'erased' in value.subject ? undefined : value.subject;

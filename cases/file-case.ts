@@ -1,4 +1,10 @@
-import type { Case, LoginRequest, ProtectedCpr, Requester } from './case';
+import {
+  isErasedCase,
+  type Case,
+  type LoginRequest,
+  type ProtectedCpr,
+  type Requester,
+} from './case';
 import type { CaseNumber } from './case-number';
 import type { Cpr } from './cpr';
 import { maskCpr } from './cpr';
@@ -42,8 +48,10 @@ export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
 
 /**
  * True when the earlier case of a forgotten-login request exists, had its credentials issued,
- * belongs to the institution of the request, and is about the same person. The caller must
- * not say which of these failed.
+ * belongs to the institution of the request, is about the same person, and still has its
+ * personal data: a case erased after the retention period kept its CPR hash but not the
+ * username, so it cannot be used (staff file a new login). The caller must not say which of
+ * these failed.
  */
 export async function earlierCaseMatches(
   deps: WorkflowDeps,
@@ -61,6 +69,7 @@ export async function earlierCaseMatches(
   });
   return (
     earlier?.state === 'mail_sent' &&
+    !isErasedCase(earlier) &&
     earlier.mail.username !== undefined &&
     earlier.institution.cvr === claim.cvr &&
     earlier.subject.cprHash === claim.cprHash

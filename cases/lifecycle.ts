@@ -121,7 +121,9 @@ export const lifecycle = {
         decision: { by, at: now.toISOString(), reason: cleaned },
       },
       effects: [{ kind: 'updateCard' }, { kind: 'tellRequester', notice: 'denied' }],
-      audit: entry(current, by, 'case.denied', now, cleaned),
+      // The reason is free text about a person: kept on the case (until retention erases it),
+      // never in the append-only audit log.
+      audit: entry(current, by, 'case.denied', now),
     };
   }),
 

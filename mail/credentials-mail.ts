@@ -1,4 +1,4 @@
-import type { Case, RequestedItems } from '../cases/case';
+import type { OpenCase, RequestedItems } from '../cases/case';
 import type { Credentials } from '../cases/credentials';
 import type { Institution, SecureMail } from '../cases/secure-mail';
 import { text, type Language, type TextKey } from '../texts';
@@ -9,12 +9,12 @@ const MAIL_LANGUAGE: Language = 'da';
 type Translate = (key: TextKey, values?: Record<string, string>) => string;
 
 /** What a case's mail carries: a new login both; a forgotten one what was asked for. */
-function requestedOf(value: Case): RequestedItems {
+function requestedOf(value: OpenCase): RequestedItems {
   return value.request.kind === 'new' ? 'both' : value.request.requested;
 }
 
 /** Exactly the requested credentials; a requested one that is missing is a bug. */
-function requestedCredentials(value: Case, credentials: Credentials) {
+function requestedCredentials(value: OpenCase, credentials: Credentials) {
   const requested = requestedOf(value);
   const username = requested === 'password' ? undefined : credentials.username;
   const password = requested === 'username' ? undefined : credentials.password;
@@ -24,7 +24,12 @@ function requestedCredentials(value: Case, credentials: Credentials) {
   return { username, password };
 }
 
-function introLines(value: Case, replacesEarlier: boolean, withPassword: boolean, t: Translate) {
+function introLines(
+  value: OpenCase,
+  replacesEarlier: boolean,
+  withPassword: boolean,
+  t: Translate,
+) {
   const caseNumber = value.caseNumber;
   const cprMasked = value.subject.cprMasked;
   const intro =
@@ -43,7 +48,7 @@ function introLines(value: Case, replacesEarlier: boolean, withPassword: boolean
 }
 
 /** For a forgotten login: what changed, and that an old password stops working. */
-function forgottenLines(value: Case, t: Translate): string[] {
+function forgottenLines(value: OpenCase, t: Translate): string[] {
   if (value.request.kind === 'new') return [];
   switch (value.request.requested) {
     case 'username':
@@ -61,7 +66,7 @@ function forgottenLines(value: Case, t: Translate): string[] {
  * carries exactly the credentials the case asked for.
  */
 export function credentialsMail(
-  value: Case,
+  value: OpenCase,
   institution: Institution,
   credentials: Credentials,
   replacesEarlier: boolean,

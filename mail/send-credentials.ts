@@ -1,4 +1,4 @@
-import type { Case, CaseIn } from '../cases/case';
+import { isErasedCase, type Case, type CaseIn } from '../cases/case';
 import type { CredentialIssuer, Credentials } from '../cases/credentials';
 import type { Job } from '../cases/effects';
 import type { JobOutcome } from '../cases/effects-worker';
@@ -24,8 +24,15 @@ export interface SendCredentialsDeps {
 export function sendCredentials(deps: SendCredentialsDeps) {
   return async (job: Extract<Job, { kind: 'sendMail' }>): Promise<JobOutcome> => {
     const current = await deps.workflow.cases.get(job.caseNumber);
+    // A closed case (and only a closed one can be erased by retention) never sends a mail.
     if (!current || (current.state !== 'approved' && current.state !== 'sending')) {
       return { outcome: 'done' };
+    }
+    if (await earlierCaseErased(deps, current)) {
+      return {
+        outcome: 'failed',
+        reason: 'the earlier case was erased after its retention period',
+      };
     }
     const institution = await deps.institutions.find(current.institution.cvr);
     if (!institution)
@@ -60,6 +67,13 @@ export function sendCredentials(deps: SendCredentialsDeps) {
     }));
     return { outcome: 'done' };
   };
+}
+
+/** True when a forgotten login's earlier case had its personal data (username) erased. */
+async function earlierCaseErased(deps: SendCredentialsDeps, value: Case): Promise<boolean> {
+  if (value.request.kind !== 'forgotten') return false;
+  const earlier = await deps.workflow.cases.get(value.request.earlierCaseNumber);
+  return earlier !== undefined && isErasedCase(earlier);
 }
 
 /** A new login gets its username (the same on every attempt); a forgotten one what it asks. */

@@ -49,6 +49,8 @@ export function openSqliteStorage(dataDir: string, now: () => Date = () => new D
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // Erased personal data (retention) is overwritten, not only unlinked, in the file.
+  db.pragma('secure_delete = ON');
   db.exec(schema);
   migrateLegacySqliteCases(db, now());
 

@@ -1,4 +1,4 @@
-import type { Case, RequestedItems } from '../../cases/case';
+import type { Case, CaseIn, RequestedItems } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import type { Cvr } from '../../cases/cvr';
 import { credentialsMail } from '../../mail/credentials-mail';
@@ -94,7 +94,7 @@ describe('credentialsMail', () => {
 });
 
 describe('credentialsMail for a forgotten login', () => {
-  const forgotten = (requested: RequestedItems): Case => ({
+  const forgotten = (requested: RequestedItems): CaseIn<'sending'> => ({
     ...CASE,
     request: { kind: 'forgotten', earlierCaseNumber: EARLIER, requested },
   });

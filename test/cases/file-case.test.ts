@@ -1,4 +1,4 @@
-import type { Case } from '../../cases/case';
+import { protectedCprOf, type Case } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import type { Cvr } from '../../cases/cvr';
 import { casesOfRequester } from '../../cases/case-queries';
@@ -61,9 +61,10 @@ describeEachBackend('fileCase', (backend) => {
 
   it('keeps the CPR encrypted, hashed and masked, and decryptable with the same keys', async () => {
     const value = await stored(await world.fileNew());
-    expect(value.subject.cprMasked).toBe('010190-****');
-    expect(value.subject.cprHash).toBe(world.deps.protection.hash(CPR));
-    expect(world.deps.protection.decrypt(value.subject.cprEncrypted)).toBe(CPR);
+    const subject = protectedCprOf(value)!;
+    expect(subject.cprMasked).toBe('010190-****');
+    expect(subject.cprHash).toBe(world.deps.protection.hash(CPR));
+    expect(world.deps.protection.decrypt(subject.cprEncrypted)).toBe(CPR);
   });
 
   it('numbers cases one after another within the year of filing', async () => {

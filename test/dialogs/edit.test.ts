@@ -1,3 +1,4 @@
+import { protectedCprOf } from '../../cases/case';
 import type { TextKey } from '../../texts';
 import { textsOf } from '../support/dialog-chat';
 import { describeEachBackend } from '../support/storage-backends';
@@ -82,8 +83,10 @@ describeEachBackend('editing from the summary in the chat', (backend) => {
       await c.send({ value: { action: 'intake.confirm' } });
       const stored = await c.stored(c.filed[0] ?? '');
       expect(stored?.institution).toEqual({ cvr: OTHER_CVR, recipient: answers.recipient });
-      expect(stored?.subject.cprMasked).toBe(answers.cprMasked);
-      expect(c.workflow.protection.decrypt(stored!.subject.cprEncrypted)).toBe(answers.cpr);
+      expect(protectedCprOf(stored!)?.cprMasked).toBe(answers.cprMasked);
+      expect(c.workflow.protection.decrypt(protectedCprOf(stored!)!.cprEncrypted)).toBe(
+        answers.cpr,
+      );
     });
 
     test('typing the edit word offers the fields of the case as choices', async () => {

@@ -1,4 +1,4 @@
-import type { RequestedItems } from '../../cases/case';
+import { protectedCprOf, type RequestedItems } from '../../cases/case';
 import { textsOf } from '../support/dialog-chat';
 import { describeEachBackend } from '../support/storage-backends';
 import {
@@ -92,7 +92,9 @@ describeEachBackend('flow 2 (forgotten login) in the chat', (backend) => {
           requester: { aadObjectId: STAFF },
           subject: { cprMasked: answers.cprMasked },
         });
-        expect(c.workflow.protection.decrypt(filed!.subject.cprEncrypted)).toBe(answers.cpr);
+        expect(c.workflow.protection.decrypt(protectedCprOf(filed!)!.cprEncrypted)).toBe(
+          answers.cpr,
+        );
       },
     );
 

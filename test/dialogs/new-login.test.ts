@@ -1,3 +1,4 @@
+import { protectedCprOf } from '../../cases/case';
 import type { TextKey } from '../../texts';
 import { textsOf } from '../support/dialog-chat';
 import { describeEachBackend } from '../support/storage-backends';
@@ -45,7 +46,7 @@ async function expectFiledMessages(c: StaffChat, replies: string[]) {
     requester: { aadObjectId: STAFF },
     subject: { cprMasked: answers.cprMasked },
   });
-  expect(c.workflow.protection.decrypt(stored!.subject.cprEncrypted)).toBe(answers.cpr);
+  expect(c.workflow.protection.decrypt(protectedCprOf(stored!)!.cprEncrypted)).toBe(answers.cpr);
 }
 
 describeEachBackend('flow 1 (new login) in the chat', (backend) => {

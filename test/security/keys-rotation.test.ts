@@ -1,3 +1,4 @@
+import { protectedCprOf } from '../../cases/case';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -55,7 +56,7 @@ async function decryptedCprs(where: StorageChoice, k: CprKeys, numbers: string[]
   const inChat = (chat?.value as { flow: { answers: { cpr: { cprEncrypted: never } } } }).flow
     .answers.cpr.cprEncrypted;
   return [
-    ...found.map((c) => protection.decrypt(c!.subject.cprEncrypted)),
+    ...found.map((c) => protection.decrypt(protectedCprOf(c!)!.cprEncrypted)),
     protection.decrypt(inChat),
   ];
 }

@@ -1,0 +1,116 @@
+import type { AuditEntry } from './audit';
+import { closedAt, type Case, type ErasedText } from './case';
+import { jobsFor, type Effect, type Job } from './effects';
+import type { CaseStore } from './ports';
+
+/** How long a closed case keeps its personal data unless `RETENTION_DAYS` says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+/** How often the purge runs on an instance that runs the effects worker. */
+export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BATCH = 100;
+/** Batches per run; what is left waits for the next run. */
+const MAX_BATCHES = 50;
+const ERASED: ErasedText = { erased: true };
+
+/** What the purge needs. */
+export interface RetentionDeps {
+  cases: CaseStore;
+  retentionDays: number;
+  /** Told of the jobs an erasure queued (its audit entry, the card's update). */
+  jobsQueued?(jobs: Job[]): void;
+}
+
+/**
+ * The case with its personal data erased: the CPR (ciphertext and masked), the recipient's
+ * name, the denial reason and the Unilogin username. Kept: number, kind, states and times, CVR,
+ * the keyed CPR hash, and the staff involved (requester and approver act for their employer;
+ * the audit log names them too). Undefined for a case that is open or erased already.
+ */
+export function erasedCase(value: Case, now: Date, afterDays: number): Case | undefined {
+  if ('erased' in value.subject || closedAt(value) === undefined) return undefined;
+  const facts = {
+    subject: {
+      erased: true,
+      cprHash: value.subject.cprHash,
+      erasedAt: now.toISOString(),
+      afterDays,
+    },
+    institution: { cvr: value.institution.cvr, recipient: ERASED },
+  } as const;
+  if (value.state === 'denied') {
+    return { ...value, ...facts, decision: { ...value.decision, reason: ERASED } };
+  }
+  if (value.state === 'mail_sent') {
+    const { username: _username, ...mail } = value.mail;
+    return { ...value, ...facts, mail };
+  }
+  return undefined;
+}
+
+/** The effects of an erasure: its audit entry (no personal data) and the card shown anew. */
+function erasureEffects(value: Case, now: Date, afterDays: number): Effect[] {
+  const entry: AuditEntry = {
+    at: now.toISOString(),
+    actor: { system: 'retention' },
+    action: 'case.erased',
+    caseNumber: value.caseNumber,
+    cprHash: value.subject.cprHash,
+    detail: `personal data erased, closed more than ${afterDays} days ago`,
+  };
+  return [{ kind: 'audit', entry }, ...(value.thread ? [{ kind: 'updateCard' as const }] : [])];
+}
+
+/**
+ * Erases the personal data of every case closed more than `retentionDays` before `now`. Each
+ * case is one conditional write (only if not erased yet), so runs on several instances at once
+ * erase, and audit, each case once. Resolves with how many cases this run erased.
+ */
+export async function purgeExpiredCases(deps: RetentionDeps, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - deps.retentionDays * DAY_MS).toISOString();
+  let erased = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    const found = await deps.cases.listErasable(before, BATCH);
+    for (const value of found) {
+      const next = erasedCase(value, now, deps.retentionDays);
+      if (!next) continue;
+      const jobs = jobsFor(value.caseNumber, erasureEffects(value, now, deps.retentionDays), now);
+      if (await deps.cases.erase(next, jobs)) {
+        erased += 1;
+        deps.jobsQueued?.(jobs);
+      }
+    }
+    if (found.length < BATCH) break;
+  }
+  return erased;
+}
+
+/**
+ * Runs the purge now and then every `intervalMs`, one run at a time; `onError` hears of a run
+ * that failed (the next run tries again). Resolves `stop` once a running purge has finished.
+ */
+export function schedulePurge(
+  deps: RetentionDeps,
+  options: { intervalMs: number; now: () => Date; onError(error: unknown): void },
+): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const run = () => {
+    if (busy) return;
+    busy = true;
+    running = purgeExpiredCases(deps, options.now())
+      .then(() => undefined, options.onError)
+      .finally(() => {
+        busy = false;
+      });
+  };
+  const timer = setInterval(run, options.intervalMs);
+  timer.unref?.();
+  run();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
