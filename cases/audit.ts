@@ -24,4 +24,6 @@ export interface AuditLog {
    */
   append(entry: AuditEntry, id?: string): Promise<void>;
   forCase(caseNumber: string): Promise<AuditEntry[]>;
+  /** Entries that name one of the cases or carry the CPR hash, oldest first, each once. */
+  forSubject(cprHash: string, caseNumbers: readonly string[]): Promise<AuditEntry[]>;
 }

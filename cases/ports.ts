@@ -27,12 +27,22 @@ export interface CaseStore {
   ): Promise<TransitionWrite>;
   /** Keeps where the approval card was posted, unless a thread is kept already. */
   recordThread(caseNumber: CaseNumber, thread: SupportThread): Promise<void>;
+  /** Closed cases, not erased yet, that closed (mail sent, denied) before `closedBefore`. */
+  listErasable(closedBefore: string, limit: number): Promise<Case[]>;
+  /**
+   * Stores `erased` (a closed case with its personal data erased: subject, recipient and the
+   * state's fields) and its jobs in one write, only if the stored case is still in that state
+   * and not erased; true if this write did it. The thread and the failures are kept.
+   */
+  erase(erased: Case, jobs: Job[]): Promise<boolean>;
   /** The cases a person filed, newest first. */
   listByRequester(aadObjectId: string, limit: number): Promise<Case[]>;
   /** Cases in any of the given states, oldest first. */
   listByState(states: readonly CaseState[], limit: number): Promise<Case[]>;
   /** Cases with a side effect that could not succeed, oldest first. */
   listWithFailures(limit: number): Promise<Case[]>;
+  /** Every case about one person, by the keyed hash of their CPR, oldest first. */
+  listBySubject(cprHash: string): Promise<Case[]>;
 }
 
 /**

@@ -11,6 +11,7 @@ export class MongoAuditLog implements AuditLog {
 
   async createIndexes(): Promise<void> {
     await this.entries.createIndex({ caseNumber: 1, at: 1 });
+    await this.entries.createIndex({ cprHash: 1, at: 1 });
   }
 
   async append(entry: AuditEntry, id?: string): Promise<void> {
@@ -25,6 +26,14 @@ export class MongoAuditLog implements AuditLog {
 
   async forCase(caseNumber: string): Promise<AuditEntry[]> {
     const found = await this.entries.find({ caseNumber }).sort({ at: 1, _id: 1 }).toArray();
+    return found.map(({ _id, ...entry }) => auditEntrySchema.parse(entry));
+  }
+
+  async forSubject(cprHash: string, caseNumbers: readonly string[]): Promise<AuditEntry[]> {
+    const found = await this.entries
+      .find({ $or: [{ cprHash }, { caseNumber: { $in: [...caseNumbers] } }] })
+      .sort({ at: 1, _id: 1 })
+      .toArray();
     return found.map(({ _id, ...entry }) => auditEntrySchema.parse(entry));
   }
 }

@@ -1,4 +1,4 @@
-import type { Collection } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import {
   caseSchema,
   splitCase,
@@ -27,6 +27,11 @@ export type CaseDocument = Omit<CaseFacts, 'caseNumber'> & {
   status: Record<string, unknown>;
   jobs: JobDocument[];
 };
+
+/** Where each closed state keeps its closing time. */
+const CLOSED_AT = { mail_sent: 'status.mail.sentAt', denied: 'status.decision.at' } as const;
+/** Cases whose personal data is still kept (retention has not erased them). */
+const NOT_ERASED = { 'subject.cprEncrypted': { $exists: true } };
 
 /** Never read the jobs with the case: the worker reads them on its own. */
 const WITHOUT_JOBS = { projection: { jobs: 0 } } as const;
@@ -69,6 +74,13 @@ export class MongoCaseStore implements CaseStore {
     await this.cases.createIndex({ 'subject.cprHash': 1 });
     await this.cases.createIndex({ 'jobs.availableAt': 1 });
     await this.cases.createIndex({ 'failures.job': 1, filedAt: 1 });
+    // Closed cases still to be erased (retention), by their closing time: only unerased ones.
+    for (const closing of Object.values(CLOSED_AT)) {
+      await this.cases.createIndex(
+        { state: 1, [closing]: 1 },
+        { partialFilterExpression: NOT_ERASED, name: `erasable_${closing}` },
+      );
+    }
   }
 
   async reserveCaseNumber(year: number): Promise<CaseNumber> {
@@ -116,6 +128,34 @@ export class MongoCaseStore implements CaseStore {
     );
   }
 
+  async listErasable(closedBefore: string, limit: number): Promise<Case[]> {
+    const found: Omit<CaseDocument, 'jobs'>[] = [];
+    for (const [state, closing] of Object.entries(CLOSED_AT)) {
+      if (found.length >= limit) break;
+      const filter = { state, [closing]: { $lt: closedBefore }, ...NOT_ERASED };
+      const batch = this.cases.find(filter as Filter<CaseDocument>, WITHOUT_JOBS);
+      found.push(
+        ...(await batch
+          .sort({ [closing]: 1 })
+          .limit(limit - found.length)
+          .toArray()),
+      );
+    }
+    return found.map(fromDocument);
+  }
+
+  async erase(erased: Case, jobs: Job[]): Promise<boolean> {
+    const { _id, fields, state, status } = parts(erased);
+    const written = await this.cases.updateOne(
+      { _id, state, ...NOT_ERASED },
+      {
+        $set: { subject: fields.subject, institution: fields.institution, status },
+        ...(jobs.length > 0 ? { $push: { jobs: { $each: jobDocuments(jobs) } } } : {}),
+      },
+    );
+    return written.modifiedCount === 1;
+  }
+
   async listByRequester(aadObjectId: string, limit: number): Promise<Case[]> {
     const found = await this.cases
       .find({ 'requester.aadObjectId': aadObjectId }, WITHOUT_JOBS)
@@ -130,6 +170,14 @@ export class MongoCaseStore implements CaseStore {
       .find({ state: { $in: [...states] } }, WITHOUT_JOBS)
       .sort({ filedAt: 1, _id: 1 })
       .limit(limit)
+      .toArray();
+    return found.map(fromDocument);
+  }
+
+  async listBySubject(cprHash: string): Promise<Case[]> {
+    const found = await this.cases
+      .find({ 'subject.cprHash': cprHash }, WITHOUT_JOBS)
+      .sort({ filedAt: 1, _id: 1 })
       .toArray();
     return found.map(fromDocument);
   }

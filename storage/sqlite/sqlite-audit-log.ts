@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS audit (
   entry TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_audit_case ON audit (case_number, id);
+CREATE INDEX IF NOT EXISTS ix_audit_cpr_hash ON audit (json_extract(entry, '$.cprHash'), id)
+  WHERE json_extract(entry, '$.cprHash') IS NOT NULL;
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
@@ -46,6 +48,19 @@ export class SqliteAuditLog implements AuditLog {
       this.db,
       'SELECT entry FROM audit WHERE case_number = ? ORDER BY at, id',
     ).all(caseNumber) as { entry: string }[];
+    return rows.map((row) => auditEntrySchema.parse(JSON.parse(row.entry)));
+  }
+
+  async forSubject(cprHash: string, caseNumbers: readonly string[]): Promise<AuditEntry[]> {
+    // Two indexed lookups (the CPR hash; each case number), joined without duplicates.
+    const rows = statement(
+      this.db,
+      `SELECT entry FROM audit WHERE id IN (
+         SELECT id FROM audit WHERE json_extract(entry, '$.cprHash') = ?
+         UNION
+         SELECT id FROM audit WHERE case_number IN (SELECT value FROM json_each(?))
+       ) ORDER BY at, id`,
+    ).all(cprHash, JSON.stringify(caseNumbers)) as { entry: string }[];
     return rows.map((row) => auditEntrySchema.parse(JSON.parse(row.entry)));
   }
 }

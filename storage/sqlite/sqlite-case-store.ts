@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   caseSchema,
+  closedStates,
   splitCase,
   type Case,
   type CaseState,
@@ -11,6 +12,11 @@ import type { Job } from '../../cases/effects';
 import type { CaseStore, TransitionWrite } from '../../cases/ports';
 import { insertJobs } from './sqlite-job-queue';
 import { statement } from './statements';
+
+/** When a closed case closed: the mail was sent, or it was denied (the decision). */
+const CLOSED_AT = `coalesce(json_extract(status, '$.mail.sentAt'), json_extract(status, '$.decision.at'))`;
+/** Cases whose personal data is still kept (retention has not erased them). */
+const NOT_ERASED = `json_extract(facts, '$.subject.erased') IS NULL`;
 
 /** The cases table: the state and the queried fields as columns, the rest as JSON. */
 export const casesTable = `
@@ -29,6 +35,7 @@ CREATE INDEX IF NOT EXISTS ix_cases_state ON cases (state, filed_at);
 CREATE INDEX IF NOT EXISTS ix_cases_requester ON cases (requester_id, filed_at);
 CREATE INDEX IF NOT EXISTS ix_cases_cpr_hash ON cases (cpr_hash);
 CREATE INDEX IF NOT EXISTS ix_cases_failed ON cases (filed_at) WHERE failures <> '[]';
+CREATE INDEX IF NOT EXISTS ix_cases_erasable ON cases (state, ${CLOSED_AT}) WHERE ${NOT_ERASED};
 `;
 
 interface CaseRow {
@@ -132,6 +139,35 @@ export class SqliteCaseStore implements CaseStore {
     );
   }
 
+  async listErasable(closedBefore: string, limit: number): Promise<Case[]> {
+    // The same expressions as the partial index `ix_cases_erasable`, so that SQLite uses it.
+    const rows = statement(
+      this.db,
+      `SELECT * FROM cases WHERE ${NOT_ERASED} AND state = ? AND ${CLOSED_AT} < ?
+         ORDER BY ${CLOSED_AT} LIMIT ?`,
+    );
+    const found = closedStates.flatMap(
+      (state) => rows.all(state, closedBefore, limit) as CaseRow[],
+    );
+    return found.slice(0, limit).map(fromRow);
+  }
+
+  async erase(erased: Case, jobs: Job[]): Promise<boolean> {
+    const { case_number, state, facts, status } = toRow(erased);
+    const written = this.db.transaction(() => {
+      const changed = statement(
+        this.db,
+        `UPDATE cases SET facts = ?, status = ? WHERE case_number = ? AND state = ? AND ${NOT_ERASED}`,
+      ).run(facts, status, case_number, state).changes;
+      if (changed === 1) insertJobs(this.db, jobs);
+      return changed === 1;
+    })();
+    // The old row's bytes (the ciphertext, masked CPR and names) must not linger in the WAL:
+    // with `secure_delete` the freed space is zeroed, and the checkpoint empties the WAL.
+    if (written) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return written;
+  }
+
   async listByRequester(aadObjectId: string, limit: number): Promise<Case[]> {
     const rows = statement(
       this.db,
@@ -147,6 +183,14 @@ export class SqliteCaseStore implements CaseStore {
       `SELECT * FROM cases WHERE state IN (${states.map(() => '?').join(', ')})
          ORDER BY filed_at, case_number LIMIT ?`,
     ).all(...states, limit) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
+  async listBySubject(cprHash: string): Promise<Case[]> {
+    const rows = statement(
+      this.db,
+      'SELECT * FROM cases WHERE cpr_hash = ? ORDER BY filed_at, case_number',
+    ).all(cprHash) as CaseRow[];
     return rows.map(fromRow);
   }
 
