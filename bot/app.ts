@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { cprProtection } from '../cases/cpr-protection';
 import { builtInIssuer } from '../cases/credentials';
 import type { DecisionDeps } from '../cases/decide-case';
+import { PURGE_INTERVAL_MS, schedulePurge } from '../cases/retention';
 import { EffectsWorker } from '../cases/effects-worker';
 import type { SecureMailer } from '../cases/secure-mail';
 import type { WorkflowDeps } from '../cases/workflow-deps';
@@ -116,6 +117,7 @@ export async function startApp(
         workflow,
         questions: questions(workflow.protection, now),
         supportChannelReady: async () => (await support.channel()) !== undefined,
+        filingsPerHour: env.FILINGS_PER_HOUR,
       },
       chats: stores.chats,
       caseFiled: async (context, caseNumber, language) => {
@@ -148,6 +150,18 @@ export async function startApp(
   const { port, address } = server.address() as { port: number; address: string };
   if (env.JOB_WORKER) worker.start();
   else await worker.stop();
+  // Retention runs where the worker does; its conditional writes make several instances safe.
+  const retention = { cases: stores.cases, retentionDays: env.RETENTION_DAYS };
+  const purge = env.JOB_WORKER
+    ? schedulePurge(
+        { ...retention, jobsQueued: () => worker.kickSoon() },
+        {
+          intervalMs: PURGE_INTERVAL_MS,
+          now,
+          onError: (err) => logger.error({ err }, 'retention purge failed'),
+        },
+      )
+    : undefined;
   logger.info(
     {
       port,
@@ -166,6 +180,7 @@ export async function startApp(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drained();
+      await purge?.stop();
       await worker.stop();
       // A mailer handed in by a test is the test's to close.
       if (!overrides.mailer) mailer.close?.();

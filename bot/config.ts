@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from '../cases/retention';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 /** A 'true'/'false' variable, read as a boolean. */
@@ -122,6 +123,15 @@ export const envSchema = z.object({
   JOB_LEASE_MS: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(1000).max(3600000).default(120000),
+  ),
+  /** Days after closing (mail sent, denied) before a case's personal data is erased. */
+  RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
+  ),
+  FILINGS_PER_HOUR: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).max(10000).default(20),
   ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,

@@ -148,11 +148,14 @@ async function noticeText(
   notice: Extract<Job, { kind: 'tellRequester' }>['notice'],
   language: Language,
 ): Promise<string | undefined> {
+  // An erased case (retention) has nothing left to tell.
   if (notice === 'denied' && value.state === 'denied') {
     const reason = value.decision.reason;
+    if (typeof reason !== 'string') return undefined;
     return text(language, 'requester.denied', { caseNumber: value.caseNumber, reason });
   }
   if (notice === 'mailSent' && value.state === 'mail_sent') {
+    if (typeof value.institution.recipient !== 'string') return undefined;
     const institution = await deps.institutions.find(value.institution.cvr);
     return text(language, 'requester.mailSent', {
       caseNumber: value.caseNumber,

@@ -115,6 +115,8 @@ export const da = {
   'filed.aula':
     'Bemærk: Dette Unilogin giver ikke adgang til Aula med det samme. Aula beder om MitID ved første login, så kontakt jeres Aula-administrator.',
 
+  'filing.rateLimited':
+    'Du har oprettet {perHour} sager inden for den seneste time, så jeg venter med denne. Opsummeringen er gemt: tryk **Bekræft og send** igen om lidt. Er det et særligt behov, så kontakt STIL-support.',
   'state.filed': 'Afventer godkendelse',
   'state.approved': 'Godkendt, sikker mail afventer',
   'state.sending': 'Godkendt, sikker mail afventer',
@@ -239,4 +241,8 @@ export const da = {
   'requester.mailSent':
     'Sag {caseNumber}: Sikker mail med Unilogin-oplysningerne er sendt til {recipient}, {institution}, {at}. Sagen er lukket.',
   'requester.denied': 'Sag {caseNumber} er afvist af STIL-support. Begrundelse: {reason}',
+
+  'retention.erased': 'slettet efter {days} dage',
+  'retention.notice':
+    'Sagens personoplysninger (CPR-nummer, modtager, begrundelse) blev slettet {at}, {days} dage efter at sagen blev lukket.',
 } as const;

@@ -115,6 +115,8 @@ export const en: Catalogue = {
   'filed.aula':
     "Note: this Unilogin does not give access to Aula at once. Aula asks for MitID at the first login, so please contact your institution's Aula administrator.",
 
+  'filing.rateLimited':
+    'You have filed {perHour} cases within the last hour, so I am holding this one. The summary is kept: press **Confirm and send** again in a while. If this is a special need, contact STIL support.',
   'state.filed': 'Waiting for approval',
   'state.approved': 'Approved, secure mail pending',
   'state.sending': 'Approved, secure mail pending',
@@ -244,4 +246,8 @@ export const en: Catalogue = {
   'requester.mailSent':
     'Case {caseNumber}: the secure mail with the Unilogin details was sent to {recipient}, {institution}, {at}. The case is closed.',
   'requester.denied': 'Case {caseNumber} was denied by STIL support. Reason: {reason}',
+
+  'retention.erased': 'erased after {days} days',
+  'retention.notice':
+    "The case's personal data (CPR number, recipient, reason) was erased {at}, {days} days after the case closed.",
 };
