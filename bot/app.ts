@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { cprProtection } from '../cases/cpr-protection';
 import { builtInIssuer } from '../cases/credentials';
 import type { DecisionDeps } from '../cases/decide-case';
-import { PURGE_INTERVAL_MS, schedulePurge } from '../cases/retention';
+import { PURGE_INTERVAL_MS, purgeExpiredCases, schedulePurge } from '../cases/retention';
+import { expireChats } from './chat-expiry';
 import { EffectsWorker } from '../cases/effects-worker';
 import type { SecureMailer } from '../cases/secure-mail';
 import type { WorkflowDeps } from '../cases/workflow-deps';
@@ -154,11 +155,14 @@ export async function startApp(
   const retention = { cases: stores.cases, retentionDays: env.RETENTION_DAYS };
   const purge = env.JOB_WORKER
     ? schedulePurge(
-        { ...retention, jobsQueued: () => worker.kickSoon() },
+        async (at) => {
+          await purgeExpiredCases({ ...retention, jobsQueued: () => worker.kickSoon() }, at);
+          await expireChats(stores.chats, at, env.CHAT_EXPIRY_DAYS);
+        },
         {
           intervalMs: PURGE_INTERVAL_MS,
           now,
-          onError: (err) => logger.error({ err }, 'retention purge failed'),
+          onError: (err) => logger.error({ err }, 'retention purge or chat expiry failed'),
         },
       )
     : undefined;

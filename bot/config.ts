@@ -129,6 +129,10 @@ export const envSchema = z.object({
     blankIsUnset,
     z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
   ),
+  CHAT_EXPIRY_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).max(3650).default(30),
+  ),
   FILINGS_PER_HOUR: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(1).max(10000).default(20),

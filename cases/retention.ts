@@ -86,11 +86,11 @@ export async function purgeExpiredCases(deps: RetentionDeps, now: Date): Promise
 }
 
 /**
- * Runs the purge now and then every `intervalMs`, one run at a time; `onError` hears of a run
- * that failed (the next run tries again). Resolves `stop` once a running purge has finished.
+ * Runs `task` now and then every `intervalMs`, one run at a time; `onError` hears of a run that
+ * failed (the next run tries again). Resolves `stop` once a running task has finished.
  */
 export function schedulePurge(
-  deps: RetentionDeps,
+  task: (now: Date) => Promise<unknown>,
   options: { intervalMs: number; now: () => Date; onError(error: unknown): void },
 ): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
@@ -98,7 +98,7 @@ export function schedulePurge(
   const run = () => {
     if (busy) return;
     busy = true;
-    running = purgeExpiredCases(deps, options.now())
+    running = task(options.now())
       .then(() => undefined, options.onError)
       .finally(() => {
         busy = false;

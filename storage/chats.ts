@@ -14,5 +14,6 @@ export const chatsSpec: CollectionSpec<ChatDocument> = {
   // found (and started over) rather than silently left behind.
   name: 'bot_state',
   schema: z.record(z.string(), z.unknown()),
-  indexes: [],
+  /** When the chat was last saved: chats idle for long expire (bot/chat-expiry.ts). */
+  indexes: ['savedAt'],
 };

@@ -6,6 +6,8 @@ export type FieldValue = string | number | boolean;
 /** An equality filter (or a list of alternatives) on indexed fields, with an optional order. */
 export interface DocumentQuery {
   where?: Record<string, FieldValue | { in: readonly FieldValue[] }>;
+  /** Only documents whose indexed `field` is below `value` (ISO times compare as text). */
+  before?: { field: string; value: string };
   orderBy?: { field: string; direction: 'asc' | 'desc' };
   limit?: number;
 }

@@ -77,6 +77,9 @@ export class MongoDocumentCollection<T> implements DocumentCollection<T> {
       const path = valuePath(checkField(this.spec, field));
       filter[path] = typeof wanted === 'object' ? { $in: [...wanted.in] } : wanted;
     }
+    if (query.before) {
+      filter[valuePath(checkField(this.spec, query.before.field))] = { $lt: query.before.value };
+    }
     let cursor = this.documents.find(filter);
     if (query.orderBy) {
       const path = valuePath(checkField(this.spec, query.orderBy.field));

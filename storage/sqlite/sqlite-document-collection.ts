@@ -68,6 +68,10 @@ export class SqliteDocumentCollection<T> implements DocumentCollection<T> {
       clauses.push(`${path} IN (${values.map(() => '?').join(', ') || 'NULL'})`);
       params.push(...values.map(bindable));
     }
+    if (query.before) {
+      clauses.push(`json_extract(value, '$.${checkField(this.spec, query.before.field)}') < ?`);
+      params.push(query.before.value);
+    }
     let sql = `SELECT key, version, value FROM documents WHERE ${clauses.join(' AND ')}`;
     if (query.orderBy) {
       const field = checkField(this.spec, query.orderBy.field);
