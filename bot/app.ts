@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { cprProtection } from '../cases/cpr-protection';
 import { builtInIssuer } from '../cases/credentials';
 import type { DecisionDeps } from '../cases/decide-case';
-import { PURGE_INTERVAL_MS, purgeExpiredCases, schedulePurge } from '../cases/retention';
+import { purgeExpiredCases } from '../cases/retention';
+import { HOUSEKEEPING_INTERVAL_MS, runPeriodically } from './periodic-task';
 import { expireChats } from './chat-expiry';
 import { EffectsWorker } from '../cases/effects-worker';
 import type { SecureMailer } from '../cases/secure-mail';
@@ -154,13 +155,13 @@ export async function startApp(
   // Retention runs where the worker does; its conditional writes make several instances safe.
   const retention = { cases: stores.cases, retentionDays: env.RETENTION_DAYS };
   const purge = env.JOB_WORKER
-    ? schedulePurge(
+    ? runPeriodically(
         async (at) => {
           await purgeExpiredCases({ ...retention, jobsQueued: () => worker.kickSoon() }, at);
           await expireChats(stores.chats, at, env.CHAT_EXPIRY_DAYS);
         },
         {
-          intervalMs: PURGE_INTERVAL_MS,
+          intervalMs: HOUSEKEEPING_INTERVAL_MS,
           now,
           onError: (err) => logger.error({ err }, 'retention purge or chat expiry failed'),
         },

@@ -52,14 +52,17 @@ export function personalChatTurn(deps: PersonalChatDeps) {
         return;
       }
       const savedAt = deps.conversation.workflow.now().toISOString();
-      const chat: StoredChat = { conversation: outcome.conversation };
-      const saved = await deps.chats.put(key, { ...chat, savedAt }, stored?.version ?? 0);
+      const chat: StoredChat = { conversation: outcome.conversation, savedAt };
+      const saved = await deps.chats.put(key, { ...chat }, stored?.version ?? 0);
       if (!saved.ok) continue;
       if (outcome.filed) await deps.caseFiled(context, outcome.filed, outcome.language);
       await sendReplies(context, outcome, async (tag, id) => {
-        const noted: StoredChat = { conversation: noteSent(outcome.conversation, tag, id) };
+        const noted: StoredChat = {
+          conversation: noteSent(outcome.conversation, tag, id),
+          savedAt,
+        };
         // Losing this write to a newer message is fine: that message moved the chat on.
-        await deps.chats.put(key, { ...noted, savedAt }, saved.version);
+        await deps.chats.put(key, { ...noted }, saved.version);
       });
       return;
     }

@@ -5,8 +5,6 @@ import type { CaseStore } from './ports';
 
 /** How long a closed case keeps its personal data unless `RETENTION_DAYS` says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;
-/** How often the purge runs on an instance that runs the effects worker. */
-export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 100;
 /** Batches per run; what is left waits for the next run. */
@@ -83,34 +81,4 @@ export async function purgeExpiredCases(deps: RetentionDeps, now: Date): Promise
     if (found.length < BATCH) break;
   }
   return erased;
-}
-
-/**
- * Runs `task` now and then every `intervalMs`, one run at a time; `onError` hears of a run that
- * failed (the next run tries again). Resolves `stop` once a running task has finished.
- */
-export function schedulePurge(
-  task: (now: Date) => Promise<unknown>,
-  options: { intervalMs: number; now: () => Date; onError(error: unknown): void },
-): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  const run = () => {
-    if (busy) return;
-    busy = true;
-    running = task(options.now())
-      .then(() => undefined, options.onError)
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref?.();
-  run();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -78,9 +78,11 @@ export type Conversation = z.infer<typeof conversationSchema>;
 
 export const freshConversation: Conversation = { v: 2 };
 
-/** How a conversation is stored: under `conversation`, beside nothing else. */
+/** How a chat is stored: its conversation, and when it was saved. */
 export interface StoredChat {
   conversation: Conversation;
+  /** When the chat was last saved (ISO): idle chats expire. */
+  savedAt: string;
 }
 
 /**
