@@ -3,7 +3,14 @@ import { caseNumberSchema } from './case-number';
 import { cvrSchema } from './cvr';
 
 /** The states of a case; `lifecycle.ts` has the transitions between them. */
-export const caseStates = ['filed', 'approved', 'sending', 'mail_sent', 'denied'] as const;
+export const caseStates = [
+  'filed',
+  'info_requested',
+  'approved',
+  'sending',
+  'mail_sent',
+  'denied',
+] as const;
 export type CaseState = (typeof caseStates)[number];
 
 /** What a forgotten-login case asks for. */
@@ -18,6 +25,7 @@ export const jobKinds = [
   'sendMail',
   'audit',
   'alertSupport',
+  'replyInThread',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -45,9 +53,25 @@ export const requesterSchema = personSchema.extend({
 });
 export type Requester = z.infer<typeof requesterSchema>;
 
+/** Marks a name or free text that was erased after the retention period. */
+export const erasedTextSchema = z.strictObject({ erased: z.literal(true) });
+export type ErasedText = z.infer<typeof erasedTextSchema>;
+
+/** The longest reason for a new login on a CPR that has one already, or an open case. */
+export const MAX_DUPLICATE_REASON_LENGTH = 300;
+
 /** What was asked for: a new login, or the forgotten login of an earlier case. */
 export const loginRequestSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('new') }),
+  z.strictObject({
+    kind: z.literal('new'),
+    /**
+     * Why staff went on although the CPR has an issued login or an open case (free text about a
+     * person: erased with the rest after the retention period).
+     */
+    duplicateReason: z
+      .union([z.string().min(1).max(MAX_DUPLICATE_REASON_LENGTH), erasedTextSchema])
+      .optional(),
+  }),
   z.strictObject({
     kind: z.literal('forgotten'),
     earlierCaseNumber: caseNumberSchema,
@@ -73,10 +97,6 @@ export const erasedSubjectSchema = z.strictObject({
   afterDays: z.number().int().positive(),
 });
 export type ErasedSubject = z.infer<typeof erasedSubjectSchema>;
-
-/** Marks a name or free text that was erased after the retention period. */
-export const erasedTextSchema = z.strictObject({ erased: z.literal(true) });
-export type ErasedText = z.infer<typeof erasedTextSchema>;
 
 /** Where the approval card of a case was posted in the support channel. */
 export const supportThreadSchema = z.strictObject({
@@ -124,12 +144,39 @@ const closedCaseFacts = {
 
 const decision = z.strictObject({ by: personSchema, at: isoTime });
 
+/** The longest question an approver may ask, and the longest answer. */
+export const MAX_QUESTION_LENGTH = 500;
+export const MAX_ANSWER_LENGTH = 1000;
+
+/** Free text on a case: erased with the rest after the retention period. */
+const freeText = (max: number) => z.union([z.string().min(1).max(max), erasedTextSchema]);
+
+/** An approver's question to the requester, and the answer once given. */
+export const questionSchema = z.strictObject({
+  question: freeText(MAX_QUESTION_LENGTH),
+  askedBy: personSchema,
+  askedAt: isoTime,
+  answer: z
+    .strictObject({ text: freeText(MAX_ANSWER_LENGTH), by: personSchema, at: isoTime })
+    .optional(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/**
+ * The questions asked on a case, oldest first. Every state carries them, so that a transition
+ * keeps them by spreading the case it starts from; only the last may be open.
+ */
+const history = { questions: z.array(questionSchema).optional() };
+
 /** Each state and exactly the fields it carries. */
 const states = {
-  filed: {},
-  approved: { decision },
+  filed: { ...history },
+  /** Waiting for the requester's answer to the last question, which has none yet. */
+  info_requested: { questions: z.array(questionSchema).min(1) },
+  approved: { decision, ...history },
   sending: {
     decision,
+    ...history,
     /** How many times sending was started. */
     attempt: z.number().int().positive(),
     /** True while an attempt may be talking to the mail server: a crash then may have sent. */
@@ -138,6 +185,7 @@ const states = {
   },
   mail_sent: {
     decision,
+    ...history,
     mail: z.strictObject({
       sentAt: isoTime,
       messageId: z.string().optional(),
@@ -149,6 +197,7 @@ const states = {
     }),
   },
   denied: {
+    ...history,
     decision: decision.extend({ reason: z.union([z.string().min(1), erasedTextSchema]) }),
   },
 } satisfies Record<CaseState, z.ZodRawShape>;
@@ -161,6 +210,7 @@ const closedWithState = <S extends ClosedState>(state: S) =>
 /** One case as stored: a discriminated union on `state`, checked on every read and write. */
 export const caseSchema = z.discriminatedUnion('state', [
   withState('filed'),
+  withState('info_requested'),
   withState('approved'),
   withState('sending'),
   closedWithState('mail_sent'),
@@ -206,7 +256,21 @@ export function closedAt(value: Case): string | undefined {
 }
 
 /** A case that has not closed yet: its personal data is never erased. */
-export type OpenCase = CaseIn<'filed' | 'approved' | 'sending'>;
+export type OpenCase = CaseIn<'filed' | 'info_requested' | 'approved' | 'sending'>;
+
+/** The questions asked on a case, oldest first. */
+export const questionsOf = (value: Case): Question[] => value.questions ?? [];
+
+/** The question a case waits for the answer to; undefined unless it is `info_requested`. */
+export const openQuestionOf = (value: Case): Question | undefined =>
+  value.state === 'info_requested' ? value.questions.at(-1) : undefined;
+
+/** Since when a case has waited for what it waits for: filing, the question, or the answer. */
+export function waitingSince(value: Case): string {
+  const last = questionsOf(value).at(-1);
+  if (!last) return value.filedAt;
+  return last.answer?.at ?? last.askedAt;
+}
 
 /** The protected CPR of a case; undefined once it was erased. */
 export const protectedCprOf = (value: Case): ProtectedCpr | undefined =>

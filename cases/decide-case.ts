@@ -83,6 +83,8 @@ async function decisionOutcome(
         case 'reasonMissing':
         case 'reasonHasCpr':
           return { outcome: outcome.refusal };
+        default:
+          throw new Error(`a decision cannot be refused as ${outcome.refusal}`);
       }
   }
 }

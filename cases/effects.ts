@@ -5,7 +5,7 @@ import { personSchema } from './case';
 import { caseNumberSchema } from './case-number';
 
 /** What the requester can be told about their case after filing. */
-export const requesterNotices = ['mailSent', 'denied'] as const;
+export const requesterNotices = ['mailSent', 'denied', 'question', 'questionReminder'] as const;
 export type RequesterNotice = (typeof requesterNotices)[number];
 
 const effects = [
@@ -14,7 +14,14 @@ const effects = [
   /** Replace the posted card with one that shows the case as it is now. */
   z.strictObject({ kind: z.literal('updateCard') }),
   /** Write to the requester in their personal chat. */
-  z.strictObject({ kind: z.literal('tellRequester'), notice: z.enum(requesterNotices) }),
+  z.strictObject({
+    kind: z.literal('tellRequester'),
+    notice: z.enum(requesterNotices),
+    /** A question's notices: which question (its time), told only while it is still open. */
+    questionAt: z.iso.datetime().optional(),
+    /** Not to be sent before this time (a reminder). */
+    notBefore: z.iso.datetime().optional(),
+  }),
   /** Issue the credentials and send them by secure mail. */
   z.strictObject({ kind: z.literal('sendMail') }),
   /** Append the transition's entry to the audit log. */
@@ -29,6 +36,8 @@ const effects = [
     lockedUntil: z.iso.datetime(),
     by: personSchema,
   }),
+  /** Reply in the case's thread in the support channel: the requester answered a question. */
+  z.strictObject({ kind: z.literal('replyInThread'), questionAt: z.iso.datetime() }),
 ] as const;
 
 /** A side effect of a transition. It is kept as a job in the same write as the transition. */
@@ -55,16 +64,17 @@ export const jobSchema = z.discriminatedUnion('kind', [
   effects[3].extend(jobFields),
   effects[4].extend(jobFields),
   effects[5].extend(jobFields),
+  effects[6].extend(jobFields),
 ]);
 export type Job = z.infer<typeof jobSchema>;
 
-/** New jobs for a case's effects, due at once. */
+/** New jobs for a case's effects, due at once unless an effect names a later time. */
 export function jobsFor(caseNumber: Job['caseNumber'], effects: Effect[], now: Date): Job[] {
   return effects.map((effect) => ({
     ...effect,
     id: randomUUID(),
     caseNumber,
-    availableAt: now.toISOString(),
+    availableAt: ('notBefore' in effect && effect.notBefore) || now.toISOString(),
     attempts: 0,
   }));
 }

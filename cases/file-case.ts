@@ -17,6 +17,7 @@ import {
   type EarlierCaseCheck,
   type EarlierCaseClaim,
 } from './forgotten-login-guard';
+import { duplicateWarning, type DuplicateWarning } from './duplicate-guard';
 import type { WorkflowDeps } from './workflow-deps';
 
 export type { ProtectedCpr, Requester } from './case';
@@ -35,7 +36,9 @@ export type FileCaseOutcome =
   | { outcome: 'filed'; caseNumber: CaseNumber }
   | { outcome: 'earlierCaseMismatch' }
   /** Too many wrong CPR tries: the earlier case is locked for forgotten-login requests. */
-  | { outcome: 'earlierCaseLocked' };
+  | { outcome: 'earlierCaseLocked' }
+  /** A new login for a CPR with an issued login or an open case, and no reason given. */
+  | { outcome: 'duplicate'; warning: DuplicateWarning };
 
 /** Protects a CPR the moment it is known, so that only this form is ever kept. */
 export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
@@ -128,6 +131,12 @@ export async function fileCase(
       case 'locked':
         return { outcome: 'earlierCaseLocked' };
     }
+  }
+  // Checked again at filing: another staff member may have filed for the CPR meanwhile.
+  if (request.request.kind === 'new' && request.request.duplicateReason === undefined) {
+    const claim = { cprHash: request.subject.cprHash, cvr: request.cvr, except: caseNumber };
+    const warning = await duplicateWarning(deps, claim, request.requester);
+    if (warning) return { outcome: 'duplicate', warning };
   }
   const now = deps.now();
   const value: Case = {

@@ -90,3 +90,14 @@ export interface CaseJobAdder {
   /** Stores the jobs with their case, in one write; false (nothing written) if there is none. */
   addJobs(caseNumber: CaseNumber, jobs: Job[]): Promise<boolean>;
 }
+
+/** The marker of each day's digest: who holds it, and whether it was posted. */
+export interface DigestMarkers {
+  /**
+   * Claims a day's digest for `token` until `leaseUntil`, in one conditional write: only when
+   * it was not posted and no live claim holds it. True if this caller now holds it.
+   */
+  claim(day: string, token: string, now: string, leaseUntil: string): Promise<boolean>;
+  /** Records the day's digest as done, while `token` still holds it. */
+  markPosted(day: string, token: string, cases: number, at: string): Promise<void>;
+}

@@ -1,5 +1,5 @@
 import type { AuditEntry } from './audit';
-import { closedAt, type Case, type ErasedText } from './case';
+import { closedAt, type Case, type ErasedText, type LoginRequest, type Question } from './case';
 import { jobsFor, type Effect, type Job } from './effects';
 import type { CaseStore } from './ports';
 
@@ -21,13 +21,16 @@ export interface RetentionDeps {
 
 /**
  * The case with its personal data erased: the CPR (ciphertext and masked), the recipient's
- * name, the denial reason and the Unilogin username. Kept: number, kind, states and times, CVR,
+ * name, the denial reason, the Unilogin username, and the free text of questions, answers and
+ * a new login's reason to go on despite earlier cases. Kept: number, kind, states and times, CVR,
  * the keyed CPR hash, and the staff involved (requester and approver act for their employer;
  * the audit log names them too). Undefined for a case that is open or erased already.
  */
 export function erasedCase(value: Case, now: Date, afterDays: number): Case | undefined {
   if ('erased' in value.subject || closedAt(value) === undefined) return undefined;
   const facts = {
+    request: erasedRequest(value.request),
+    ...(value.questions ? { questions: value.questions.map(erasedQuestion) } : {}),
     subject: {
       erased: true,
       cprHash: value.subject.cprHash,
@@ -44,6 +47,21 @@ export function erasedCase(value: Case, now: Date, afterDays: number): Case | un
     return { ...value, ...facts, mail };
   }
   return undefined;
+}
+
+/** A new login's reason to go on despite earlier cases is free text about a person. */
+function erasedRequest(request: LoginRequest): LoginRequest {
+  if (request.kind !== 'new' || request.duplicateReason === undefined) return request;
+  return { ...request, duplicateReason: ERASED };
+}
+
+/** A question and its answer lose their text; who asked and answered, and when, stay. */
+function erasedQuestion(question: Question): Question {
+  return {
+    ...question,
+    question: ERASED,
+    ...(question.answer ? { answer: { ...question.answer, text: ERASED } } : {}),
+  };
 }
 
 /** The effects of an erasure: its audit entry (no personal data) and the card shown anew. */

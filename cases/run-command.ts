@@ -63,20 +63,29 @@ export async function runCommand(
   }
 }
 
+const refusedAction = {
+  approve: 'decision.refused',
+  deny: 'decision.refused',
+  ask: 'question.refused',
+  answer: 'answer.refused',
+} as const;
+
 async function auditRefusal(
   deps: WorkflowDeps,
   current: Case,
   command: Command,
   { refused, detail }: Refused,
 ) {
-  if (command.kind !== 'approve' && command.kind !== 'deny') return;
+  if (command.kind === 'startSending' || command.kind === 'mailFailed') return;
+  if (command.kind === 'mailSent') return;
+  const stranger = refused === 'notAnApprover' || refused === 'notRequester';
   await deps.audit.append({
     at: deps.now().toISOString(),
     actor: command.by,
-    action: 'decision.refused',
+    action: refusedAction[command.kind],
     caseNumber: current.caseNumber,
-    // A non-approver's probe leaves a trace without the case's CPR hash.
-    ...(refused === 'notAnApprover' ? {} : { cprHash: current.subject.cprHash }),
+    // A stranger's probe leaves a trace without the case's CPR hash.
+    ...(stranger ? {} : { cprHash: current.subject.cprHash }),
     detail,
   });
 }

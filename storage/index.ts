@@ -1,6 +1,6 @@
 import type { AuditLog } from '../cases/audit';
 import type { UsernameRegistry } from '../cases/credentials';
-import type { CaseJobAdder, CaseStore, JobQueue, TryCounter } from '../cases/ports';
+import type { CaseJobAdder, CaseStore, DigestMarkers, JobQueue, TryCounter } from '../cases/ports';
 import { chatsSpec, type ChatDocument } from './chats';
 import {
   conversationReferencesSpec,
@@ -8,6 +8,7 @@ import {
 } from './conversation-references';
 import type { DocumentCollection } from './document-collection';
 import { DocumentTryCounter, triesSpec } from './document-try-counter';
+import { DocumentDigestMarkers, digestMarkersSpec } from './document-digest-markers';
 import { DocumentUsernameRegistry, usernamesSpec } from './document-username-registry';
 import { openMongoStorage } from './mongo/mongo-storage';
 import { openSqliteStorage } from './sqlite/sqlite-storage';
@@ -32,6 +33,8 @@ export interface Stores {
   tries: TryCounter;
   /** The bot's own settings: the key check, written once on the first start. */
   settings: DocumentCollection<KeyCheck>;
+  /** Which day's digest was posted, or is being posted by which instance. */
+  digests: DigestMarkers;
 }
 
 /** Where to keep things: MongoDB when a URI is given, else SQLite under the data folder. */
@@ -56,5 +59,6 @@ export async function openStores(choice: StorageChoice): Promise<Stores> {
     usernames: new DocumentUsernameRegistry(await storage.collection(usernamesSpec)),
     tries: new DocumentTryCounter(await storage.collection(triesSpec)),
     settings: await storage.collection(settingsSpec),
+    digests: new DocumentDigestMarkers(await storage.collection(digestMarkersSpec)),
   };
 }

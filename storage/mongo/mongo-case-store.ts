@@ -149,7 +149,12 @@ export class MongoCaseStore implements CaseStore {
     const written = await this.cases.updateOne(
       { _id, state, ...NOT_ERASED },
       {
-        $set: { subject: fields.subject, institution: fields.institution, status },
+        $set: {
+          subject: fields.subject,
+          institution: fields.institution,
+          request: fields.request,
+          status,
+        },
         ...(jobs.length > 0 ? { $push: { jobs: { $each: jobDocuments(jobs) } } } : {}),
       },
     );

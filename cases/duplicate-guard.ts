@@ -1,0 +1,92 @@
+import { closedStates, type Case, type CaseState, type Requester } from './case';
+import type { CaseNumber } from './case-number';
+import type { Cvr } from './cvr';
+import type { WorkflowDeps } from './workflow-deps';
+
+/**
+ * The duplicate guard: a new login for a CPR that has an issued Unilogin (`mail_sent`) or an
+ * open case would give one parent two accounts. Cases are found by the keyed CPR hash alone,
+ * which retention keeps, so an erased case still counts.
+ */
+
+/** An earlier case as staff and approvers may see it: no personal data. */
+export interface EarlierCase {
+  caseNumber: CaseNumber;
+  state: CaseState;
+  filedAt: string;
+  /** When it closed (mail sent, denied), if it did. */
+  closedAt?: string;
+}
+
+/** What staff are told before the summary of a new login. */
+export interface DuplicateWarning {
+  /** Their own institution's cases (same CVR), oldest first: these they may see by number. */
+  own: EarlierCase[];
+  /** Of those, the issued ones a forgotten login can be asked for. */
+  forgettable: CaseNumber[];
+  /** How many such cases other institutions have: counted, never named. */
+  elsewhere: number;
+}
+
+/** True for a case that gave, or may still give, the person a Unilogin. */
+export const blocksNewLogin = (value: Case): boolean =>
+  value.state === 'mail_sent' || !(closedStates as readonly CaseState[]).includes(value.state);
+
+/** A case as an earlier case of the same CPR. */
+export function earlierCaseOf(value: Case): EarlierCase {
+  const closed =
+    value.state === 'mail_sent'
+      ? value.mail.sentAt
+      : value.state === 'denied'
+        ? value.decision.at
+        : undefined;
+  return {
+    caseNumber: value.caseNumber,
+    state: value.state,
+    filedAt: value.filedAt,
+    ...(closed ? { closedAt: closed } : {}),
+  };
+}
+
+/** Every other case with the same CPR hash, oldest first (for the approval card). */
+export async function otherCasesOfSubject(
+  deps: Pick<WorkflowDeps, 'cases'>,
+  value: Case,
+): Promise<EarlierCase[]> {
+  const found = await deps.cases.listBySubject(value.subject.cprHash);
+  return found.filter((other) => other.caseNumber !== value.caseNumber).map(earlierCaseOf);
+}
+
+/**
+ * Looks for issued or open cases of a CPR before a new login is filed (`except` is the number
+ * reserved for the new case itself, which a retried filing may have stored). Undefined when
+ * there are none; the cases shown to the reader are audited as read.
+ */
+export async function duplicateWarning(
+  deps: WorkflowDeps,
+  claim: { cprHash: string; cvr: Cvr; except?: CaseNumber },
+  reader: Requester,
+): Promise<DuplicateWarning | undefined> {
+  const found = (await deps.cases.listBySubject(claim.cprHash)).filter(
+    (value) => value.caseNumber !== claim.except && blocksNewLogin(value),
+  );
+  if (found.length === 0) return undefined;
+  const own = found.filter((value) => value.institution.cvr === claim.cvr);
+  for (const value of own) {
+    await deps.audit.append({
+      at: deps.now().toISOString(),
+      actor: { aadObjectId: reader.aadObjectId, name: reader.name },
+      action: 'case.read',
+      caseNumber: value.caseNumber,
+      cprHash: claim.cprHash,
+      detail: 'shown as an earlier case of the same CPR before a new login',
+    });
+  }
+  return {
+    own: own.map(earlierCaseOf),
+    forgettable: own
+      .filter((value) => value.state === 'mail_sent' && !('erased' in value.subject))
+      .map((value) => value.caseNumber),
+    elsewhere: found.length - own.length,
+  };
+}
