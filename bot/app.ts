@@ -8,6 +8,7 @@ import type { DecisionDeps } from '../cases/decide-case';
 import { purgeExpiredCases } from '../cases/retention';
 import { HOUSEKEEPING_INTERVAL_MS, runPeriodically } from './periodic-task';
 import { expireChats } from './chat-expiry';
+import { startDailyDigest } from './daily-digest';
 import { EffectsWorker } from '../cases/effects-worker';
 import type { SecureMailer } from '../cases/secure-mail';
 import type { WorkflowDeps } from '../cases/workflow-deps';
@@ -41,6 +42,8 @@ export interface RunningApp {
 export interface AppOverrides {
   mongodbDatabase?: string;
   mailer?: SecureMailer;
+  /** The clock (a test's, to move days ahead without waiting for them). */
+  now?: () => Date;
 }
 
 /** The secure-mail transport: SMTP when configured, else a file drop under DATA_DIR. */
@@ -74,7 +77,7 @@ export async function startApp(
     logger.error(problem),
   );
   const approvers = new Set(env.APPROVER_IDS);
-  const now = () => new Date();
+  const now = overrides.now ?? (() => new Date());
   const workflow: WorkflowDeps = {
     cases: stores.cases,
     audit: stores.audit,
@@ -167,6 +170,18 @@ export async function startApp(
         },
       )
     : undefined;
+  const digest =
+    env.JOB_WORKER && env.REMINDER_TIME !== 'off'
+      ? startDailyDigest({
+          stores,
+          support,
+          logger,
+          now,
+          reminderTime: env.REMINDER_TIME,
+          afterHours: env.REMINDER_AFTER_HOURS,
+          checkMs: env.DIGEST_CHECK_MS,
+        })
+      : undefined;
   logger.info(
     {
       port,
@@ -186,6 +201,7 @@ export async function startApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drained();
       await purge?.stop();
+      await digest?.stop();
       await worker.stop();
       // A mailer handed in by a test is the test's to close.
       if (!overrides.mailer) mailer.close?.();

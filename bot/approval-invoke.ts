@@ -9,6 +9,7 @@ import {
   type DecisionDeps,
   type DecisionOutcome,
 } from '../cases/decide-case';
+import { askRequester, type AskOutcome } from '../cases/information-request';
 import { mayDecide } from '../cases/lifecycle';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
@@ -24,6 +25,7 @@ export interface ApprovalInvokeDeps {
 export type CaseAction =
   | { verb: 'approve'; caseNumber: CaseNumber }
   | { verb: 'deny'; caseNumber: CaseNumber; reason: string }
+  | { verb: 'ask'; caseNumber: CaseNumber; question: string }
   | { verb: 'refresh'; caseNumber: CaseNumber };
 
 /** An invoke's error answer: the client shows the message, the card stays as it was. */
@@ -54,6 +56,10 @@ export async function answerCaseAction(
   if (!deps.decisions.rules.isApprover(actor.aadObjectId))
     return refusedToNonApprover(deps, action, actor);
   if (action.verb === 'refresh') return refreshed(deps, action.caseNumber, actor, language);
+  if (action.verb === 'ask') {
+    const asked = await askRequester(deps.decisions, action.caseNumber, actor, action.question);
+    return answerAsk(deps, asked, action.caseNumber, actor, language);
+  }
   const outcome =
     action.verb === 'approve'
       ? await approveCase(deps.decisions, action.caseNumber, actor)
@@ -74,13 +80,8 @@ async function answerOutcome(
     case 'approved':
     case 'denied':
       return card(outcome.case);
-    case 'alreadyDecided': {
-      const decided = outcome.case.state === 'filed' ? undefined : outcome.case.decision;
-      return card(outcome.case, 'approval.notice.alreadyDecided', {
-        name: decided?.by.name ?? '',
-        at: decided ? formatTime(SUPPORT_LANGUAGE, decided.at) : '',
-      });
-    }
+    case 'alreadyDecided':
+      return card(outcome.case, ...alreadyDecided(outcome.case));
     case 'notAnApprover':
       return cardAnswer(noAccessCard(SUPPORT_LANGUAGE));
     case 'ownCase':
@@ -91,6 +92,54 @@ async function answerOutcome(
       return card(number, 'approval.notice.reasonMissing');
     case 'reasonHasCpr':
       return card(number, 'approval.notice.reasonHasCpr');
+    case 'unknownCase':
+      return errorResponse(text(language, 'approval.notice.unknownCase'));
+  }
+}
+
+/** Who decided a case, and when, as the notice of a click that came too late. */
+function alreadyDecided(value: Case): [TextKey, Record<string, string>] {
+  const decided = 'decision' in value ? value.decision : undefined;
+  return [
+    'approval.notice.alreadyDecided',
+    {
+      name: decided?.by.name ?? '',
+      at: decided ? formatTime(SUPPORT_LANGUAGE, decided.at) : '',
+    },
+  ];
+}
+
+/** Answers "Bed om oplysninger": the card as it is now, with a notice when nothing changed. */
+async function answerAsk(
+  deps: ApprovalInvokeDeps,
+  outcome: AskOutcome,
+  number: CaseNumber,
+  actor: Person,
+  language: Language,
+): Promise<AdaptiveCardInvokeResponse> {
+  const card = (value: Case | CaseNumber, notice?: TextKey, values?: Record<string, string>) =>
+    cardResponse(deps, value, actor, language, notice && onCard(notice, values));
+  switch (outcome.outcome) {
+    case 'asked':
+      return card(outcome.case);
+    case 'alreadyAsked': {
+      const open =
+        outcome.case.state === 'info_requested' ? outcome.case.questions.at(-1) : undefined;
+      return card(outcome.case, 'approval.notice.alreadyAsked', {
+        name: open?.askedBy.name ?? '',
+        at: open ? formatTime(SUPPORT_LANGUAGE, open.askedAt) : '',
+      });
+    }
+    case 'alreadyDecided':
+      return card(outcome.case, ...alreadyDecided(outcome.case));
+    case 'notAnApprover':
+      return cardAnswer(noAccessCard(SUPPORT_LANGUAGE));
+    case 'ownCase':
+      return card(number, 'approval.notice.ownCaseAsk');
+    case 'questionMissing':
+      return card(number, 'approval.notice.questionMissing');
+    case 'questionHasCpr':
+      return card(number, 'approval.notice.questionHasCpr');
     case 'unknownCase':
       return errorResponse(text(language, 'approval.notice.unknownCase'));
   }
@@ -109,12 +158,19 @@ async function refusedToNonApprover(
   await decisions.audit.append({
     at: decisions.now().toISOString(),
     actor,
-    action: action.verb === 'refresh' ? 'case.read.refused' : 'decision.refused',
+    action: refusedAction[action.verb],
     caseNumber: action.caseNumber,
     detail: 'not an approver',
   });
   return cardAnswer(noAccessCard(SUPPORT_LANGUAGE));
 }
+
+const refusedAction = {
+  refresh: 'case.read.refused',
+  approve: 'decision.refused',
+  deny: 'decision.refused',
+  ask: 'question.refused',
+} as const;
 
 const cardAnswer = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
   statusCode: 200,

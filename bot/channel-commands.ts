@@ -3,6 +3,7 @@ import type { AuditLog } from '../cases/audit';
 import type { Case, Person } from '../cases/case';
 import type { JobQueue, CaseStore } from '../cases/ports';
 import { text, type Language } from '../texts';
+import { supportStateLabel } from '../cards/approval-history';
 import { formatTime } from '../texts/format-time';
 import type { SupportChannel } from './support-channel';
 import { auditableId } from './turn-guard';
@@ -119,16 +120,19 @@ function caseLines(cases: Case[], language: Language): string {
       const failed = value.failures.map(
         (f) => `  - ⚠ ${text(language, `failure.${f.job}`, { at: at(f.at) })}`,
       );
-      return [`- **${value.caseNumber}** · ${kind} · ${at(value.filedAt)}`, ...failed].join('\n');
+      const waiting =
+        value.state === 'info_requested' ? ` · ${supportStateLabel(value.state, language)}` : '';
+      const line = `- **${value.caseNumber}** · ${kind} · ${at(value.filedAt)}${waiting}`;
+      return [line, ...failed].join('\n');
     })
     .join('\n');
 }
 
 /** The cases waiting for a decision, and below them every case where something failed. */
 async function listPending(context: TurnContext, language: Language, deps: ChannelDeps) {
-  const pending = await deps.cases.listByState(['filed'], PENDING_LIMIT);
+  const pending = await deps.cases.listByState(['filed', 'info_requested'], PENDING_LIMIT);
   const failing = (await deps.cases.listWithFailures(PENDING_LIMIT)).filter(
-    (value) => value.state !== 'filed',
+    (value) => value.state !== 'filed' && value.state !== 'info_requested',
   );
   const sections = [
     pending.length === 0

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_DAYS } from '../cases/retention';
+import { DEFAULT_REMINDER_AFTER_HOURS, DEFAULT_REMINDER_TIME } from '../cases/daily-digest';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 /** A 'true'/'false' variable, read as a boolean. */
@@ -136,6 +137,31 @@ export const envSchema = z.object({
   FILINGS_PER_HOUR: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(1).max(10000).default(20),
+  ),
+  /** When the daily digest of waiting cases is posted, Danish local time (HH:MM), or `off`. */
+  REMINDER_TIME: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, {
+        message: 'must be a time of day as HH:MM (e.g. 08:00), or off',
+      })
+      .default(DEFAULT_REMINDER_TIME),
+  ),
+  /** Hours a case may wait for a decision before the digest lists it. */
+  REMINDER_AFTER_HOURS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .default(DEFAULT_REMINDER_AFTER_HOURS),
+  ),
+  /** How often each worker instance looks whether the day's digest is due. */
+  DIGEST_CHECK_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(50).max(3600000).default(60000),
   ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { parseCardAction, type CardAction } from '../cards/card-actions';
-import { caseVerbs, DENY_REASON_INPUT } from '../cards/case-verbs';
+import { caseVerbs, DENY_REASON_INPUT, QUESTION_INPUT } from '../cards/case-verbs';
 import { caseNumberSchema } from '../cases/case-number';
 import { withoutMention } from './chat-turn-of';
 import { aadObjectIdOf, fromAllowedTenant } from './turn-guard';
@@ -51,6 +51,11 @@ const caseActionSchema = z.object({
       verb: z.literal(caseVerbs.refresh),
       data: data.strict(),
     }),
+    z.object({
+      type: z.literal('Action.Execute'),
+      verb: z.literal(caseVerbs.ask),
+      data: data.extend({ [QUESTION_INPUT]: z.string().max(2000).optional() }).strict(),
+    }),
   ]),
 });
 
@@ -64,6 +69,10 @@ function caseAction(value: unknown): Incoming {
     return { kind: 'refreshInvoke', action: { verb: 'refresh', caseNumber } };
   if (verb === caseVerbs.approve)
     return { kind: 'approvalInvoke', action: { verb: 'approve', caseNumber } };
+  if (verb === caseVerbs.ask) {
+    const question = (fields as { [QUESTION_INPUT]?: string })[QUESTION_INPUT] ?? '';
+    return { kind: 'approvalInvoke', action: { verb: 'ask', caseNumber, question } };
+  }
   const reason = (fields as { [DENY_REASON_INPUT]?: string })[DENY_REASON_INPUT] ?? '';
   return { kind: 'approvalInvoke', action: { verb: 'deny', caseNumber, reason } };
 }

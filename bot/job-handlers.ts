@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity, CloudAdapter } from 'botbuilder';
 import { oracleAlertCard } from '../cards/oracle-alert-card';
 import type { AuditLog } from '../cases/audit';
 import type { Case } from '../cases/case';
@@ -12,6 +12,7 @@ import { languageOf, text, type Language } from '../texts';
 import { formatTime } from '../texts/format-time';
 import { inConversation, isPermanentSendFailure, sendFailureReason } from './proactive';
 import { storedReference } from './conversation-memory';
+import { answeredLine, questionMessage } from './question-notices';
 import { SUPPORT_LANGUAGE, type SupportChannel } from './support-channel';
 
 /** What the jobs need. */
@@ -53,6 +54,7 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
     updateCard: (job) => updateCard(deps, job),
     tellRequester: (job) => tellRequester(deps, job),
     alertSupport: (job) => alertSupport(deps, job),
+    replyInThread: (job) => replyInThread(deps, job),
     sendMail: sendCredentials(deps.mail),
     async audit(job) {
       await deps.audit.append(job.entry, job.id);
@@ -92,6 +94,31 @@ async function alertSupport(
   return done;
 }
 
+/** The card is still being posted (retry soon), or never will be (nothing to do). */
+function notPostedYet(value: Case): JobOutcome {
+  if (value.failures.some((failure) => failure.job === 'postCard')) return done;
+  return { outcome: 'retry', reason: 'the card is not posted yet', afterMs: NOT_POSTED_RETRY_MS };
+}
+
+/** Names the requester's answer in the case's thread, so approvers see that it came. */
+async function replyInThread(
+  deps: JobHandlerDeps,
+  job: Extract<Job, { kind: 'replyInThread' }>,
+): Promise<JobOutcome> {
+  const value = await deps.cases.get(job.caseNumber);
+  const channel = await deps.support.channel();
+  if (!value || !channel) return done;
+  const line = answeredLine(value, job.questionAt);
+  if (line === undefined) return done;
+  if (!value.thread) return notPostedYet(value);
+  try {
+    await deps.support.reply(value.thread, line, channel);
+  } catch (error) {
+    return failedSend(error);
+  }
+  return done;
+}
+
 /**
  * Shows the case as it is now on its posted card. When the case moved on while the card was
  * being sent, it renders again, so that the last update to arrive shows the latest state.
@@ -100,11 +127,8 @@ async function updateCard(deps: JobHandlerDeps, job: Job): Promise<JobOutcome> {
   let value = await deps.cases.get(job.caseNumber);
   const channel = await deps.support.channel();
   if (!value || !channel) return done;
-  if (!value.thread) {
-    // The card is still being posted (it will show the state it finds then), or never will be.
-    if (value.failures.some((failure) => failure.job === 'postCard')) return done;
-    return { outcome: 'retry', reason: 'the card is not posted yet', afterMs: NOT_POSTED_RETRY_MS };
-  }
+  // The card is still being posted (it will show the state it finds then), or never will be.
+  if (!value.thread) return notPostedYet(value);
   for (let render = 0; render < MAX_RENDERS && value?.thread; render++) {
     const card = await deps.support.cardFor(value);
     try {
@@ -129,7 +153,7 @@ async function tellRequester(
   const stored = key ? await storedReference(deps.stores, key) : undefined;
   if (!stored) return { outcome: 'failed', reason: 'no conversation to tell the requester in' };
   const language = languageOf(stored.value.locale);
-  const message = await noticeText(deps, value, job.notice, language);
+  const message = await noticeMessage(deps, value, job, language);
   if (message === undefined) return done;
   try {
     await inConversation(deps.adapter, deps.appId, stored.value, (context) =>
@@ -142,12 +166,16 @@ async function tellRequester(
 }
 
 /** The notice in the requester's language; undefined when the case no longer fits it. */
-async function noticeText(
+async function noticeMessage(
   deps: JobHandlerDeps,
   value: Case,
-  notice: Extract<Job, { kind: 'tellRequester' }>['notice'],
+  job: Extract<Job, { kind: 'tellRequester' }>,
   language: Language,
-): Promise<string | undefined> {
+): Promise<string | Partial<Activity> | undefined> {
+  const notice = job.notice;
+  if (notice === 'question' || notice === 'questionReminder') {
+    return questionMessage(value, job, language);
+  }
   // An erased case (retention) has nothing left to tell.
   if (notice === 'denied' && value.state === 'denied') {
     const reason = value.decision.reason;

@@ -15,6 +15,7 @@ import {
 } from '../cards/approval-view';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { Case, SupportThread } from '../cases/case';
+import { otherCasesOfSubject } from '../cases/duplicate-guard';
 import type { InstitutionDirectory } from '../cases/secure-mail';
 import type { Stores, StoredConversationReference } from '../storage';
 import { conversationReferenceSchema } from '../storage/conversation-references';
@@ -72,7 +73,10 @@ export class SupportChannel {
    */
   async cardFor(
     value: Case,
-    options: Omit<ApprovalViewOptions, 'institutionName' | 'approverIds' | 'earlierInstitution'> = {
+    options: Omit<
+      ApprovalViewOptions,
+      'institutionName' | 'approverIds' | 'earlierInstitution' | 'earlierCases'
+    > = {
       withActions: false,
     },
   ): Promise<AdaptiveCard> {
@@ -81,6 +85,8 @@ export class SupportChannel {
       ...options,
       institutionName: institution?.name,
       earlierInstitution: await this.earlierInstitutionOf(value),
+      // Every case of the same person (by the keyed CPR hash), whatever the requester chose.
+      earlierCases: await otherCasesOfSubject(this.deps.stores, value),
       approverIds: this.deps.approverIds,
     });
     return approvalCard(view, SUPPORT_LANGUAGE);
@@ -123,6 +129,21 @@ export class SupportChannel {
     });
   }
 
+  /** Replies in a case's thread with a line of text. */
+  async reply(
+    thread: SupportThread,
+    message: string,
+    channel: StoredConversationReference,
+  ): Promise<void> {
+    const reference = {
+      ...channel,
+      conversation: { ...channel.conversation, id: thread.threadId },
+    };
+    await inConversation(this.deps.adapter, this.deps.appId, reference, async (context) => {
+      await context.sendActivity(message);
+    });
+  }
+
   /** Replaces the posted card with `card`, for everyone in the channel. */
   async update(
     thread: SupportThread,
@@ -140,4 +161,17 @@ export class SupportChannel {
       });
     });
   }
+}
+
+/**
+ * A Teams deep link to a case's thread in the support channel (the digest's "Åbn" buttons):
+ * the channel's id and the id of the thread's first message, which the posted card is.
+ */
+export function threadUrl(thread: SupportThread, channel: StoredConversationReference): string {
+  const channelId = channel.channelChatId ?? thread.threadId.split(';')[0] ?? '';
+  const query = new URLSearchParams({
+    ...(channel.conversation.tenantId ? { tenantId: channel.conversation.tenantId } : {}),
+    parentMessageId: thread.activityId,
+  });
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(thread.activityId)}?${query.toString()}`;
 }

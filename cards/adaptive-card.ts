@@ -74,8 +74,15 @@ export interface ShowCardAction {
   card: AdaptiveCard;
 }
 
+/** A button that opens a link (a deep link to a thread in Teams). */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
 /** The buttons the bot's cards carry. */
-export type CardButton = SubmitAction | ExecuteAction | ShowCardAction;
+export type CardButton = SubmitAction | ExecuteAction | ShowCardAction | OpenUrlAction;
 
 /** An Adaptive Card of the version Teams renders (1.5), as the bot builds them. */
 export interface AdaptiveCard {

@@ -1,3 +1,5 @@
+import { MAX_QUESTION_LENGTH } from '../cases/case';
+import { MAX_REASON_LENGTH } from '../cases/lifecycle';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
 import {
@@ -10,8 +12,9 @@ import {
   type CardButton,
   type TextBlock,
 } from './adaptive-card';
+import { earlierCasesSection, questionLines, supportStateLabel } from './approval-history';
 import type { ApprovalView } from './approval-view';
-import { caseVerbs, DENY_REASON_INPUT } from './case-verbs';
+import { caseVerbs, DENY_REASON_INPUT, QUESTION_INPUT } from './case-verbs';
 import { erasedLabel, erasureNotice } from './retention-label';
 
 export type { ApprovalView } from './approval-view';
@@ -81,29 +84,53 @@ function earlierInstitutionFacts(
   return [[t('approval.earlierInstitution'), shown]];
 }
 
-/** Approve, and Deny with a required reason; or, without user-specific views, "Decide". */
+/** A button that opens a required text field and sends it with a Universal Action. */
+function withRequiredText(
+  title: string,
+  input: { id: string; label: string; maxLength: number; errorMessage: string },
+  submitTitle: string,
+  verb: (typeof caseVerbs)['deny' | 'ask'],
+  view: ApprovalView,
+): CardButton {
+  const card = adaptiveCard(
+    [{ type: 'Input.Text', ...input, isMultiline: true, isRequired: true }],
+    [
+      execute(
+        submitTitle,
+        verb,
+        view.caseNumber,
+        verb === caseVerbs.deny ? 'destructive' : undefined,
+      ),
+    ],
+  );
+  return { type: 'Action.ShowCard', title, card };
+}
+
+/**
+ * Approve, Deny with a required reason, and Ask with a required question; or, without
+ * user-specific views, "Decide". A case waiting for an answer has none of them.
+ */
 function buttons(view: ApprovalView, t: (key: TextKey) => string): CardButton[] {
   if (view.state !== 'filed') return [];
   // A client without user-specific views (or an approver past the 60 refreshed ones) asks by hand.
   if (!view.withActions)
     return [execute(t('approval.showActions'), caseVerbs.refresh, view.caseNumber)];
-  const denyCard = adaptiveCard(
-    [
-      {
-        type: 'Input.Text',
-        id: DENY_REASON_INPUT,
-        label: t('approval.denyReason'),
-        isMultiline: true,
-        maxLength: 500,
-        isRequired: true,
-        errorMessage: t('approval.denyReasonRequired'),
-      },
-    ],
-    [execute(t('approval.denySubmit'), caseVerbs.deny, view.caseNumber, 'destructive')],
-  );
+  const deny = {
+    id: DENY_REASON_INPUT,
+    label: t('approval.denyReason'),
+    maxLength: MAX_REASON_LENGTH,
+    errorMessage: t('approval.denyReasonRequired'),
+  };
+  const ask = {
+    id: QUESTION_INPUT,
+    label: t('approval.askQuestion'),
+    maxLength: MAX_QUESTION_LENGTH,
+    errorMessage: t('approval.askQuestionRequired'),
+  };
   return [
     execute(t('approval.approve'), caseVerbs.approve, view.caseNumber, 'positive'),
-    { type: 'Action.ShowCard', title: t('approval.deny'), card: denyCard },
+    withRequiredText(t('approval.deny'), deny, t('approval.denySubmit'), caseVerbs.deny, view),
+    withRequiredText(t('approval.ask'), ask, t('approval.askSubmit'), caseVerbs.ask, view),
   ];
 }
 
@@ -127,8 +154,12 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
       ...earlierInstitutionFacts(view, t),
       [t('approval.recipient'), erasedOr(view.recipient, view, language)],
       [t('approval.filedBy'), `${view.requesterName}, ${formatTime(language, view.filedAt)}`],
-      [t('approval.state'), t(`state.${view.state}`)],
+      [t('approval.state'), supportStateLabel(view.state, language)],
+      ...(view.duplicateReason
+        ? [[t('approval.duplicateReason'), view.duplicateReason] as [string, string]]
+        : []),
     ]),
+    ...earlierCasesSection(view, language),
     ...(view.institutionName
       ? []
       : [paragraph(t('approval.institutionUnknown'), { color: 'Warning' })]),
@@ -140,6 +171,7 @@ export function approvalCard(view: ApprovalView, language: Language): AdaptiveCa
           }),
         ]
       : []),
+    ...questionLines(view, language).map((line) => paragraph(line)),
     ...progressLines(view, language).map((line) => paragraph(line)),
   ];
   const {

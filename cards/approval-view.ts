@@ -1,4 +1,11 @@
-import type { Case, CaseState, JobKind, RequestedItems } from '../cases/case';
+import {
+  questionsOf,
+  type Case,
+  type CaseState,
+  type JobKind,
+  type RequestedItems,
+} from '../cases/case';
+import type { EarlierCase } from '../cases/duplicate-guard';
 import { erasure } from './retention-label';
 
 /** What the approval card shows of a case: flat, the CPR only masked, no ciphertext or hash. */
@@ -36,6 +43,20 @@ export interface ApprovalView {
   withActions: boolean;
   /** A line for the one who clicked, e.g. that someone else was first. */
   notice?: string;
+  /** The approvers' questions and the answers, oldest first (texts undefined once erased). */
+  questions: QuestionView[];
+  /** Every other case with the same CPR hash, oldest first. */
+  earlierCases: EarlierCase[];
+  /** Why staff asked for a new login although the CPR had an issued login or an open case. */
+  duplicateReason?: string;
+}
+
+/** A question on the card: who asked what and when, and the answer once given. */
+export interface QuestionView {
+  question?: string;
+  askedBy: string;
+  askedAt: string;
+  answer?: { text?: string; by: string; at: string };
 }
 
 /** An earlier case's institution: its CVR, and its name when the directory has it. */
@@ -47,12 +68,31 @@ export interface EarlierInstitution {
 /** How the card is shown, beyond the case itself. */
 export type ApprovalViewOptions = Pick<
   ApprovalView,
-  'institutionName' | 'approverIds' | 'withActions' | 'notice' | 'earlierInstitution'
+  | 'institutionName'
+  | 'approverIds'
+  | 'withActions'
+  | 'notice'
+  | 'earlierInstitution'
+  | 'earlierCases'
 >;
+
+const textOf = (value: string | object): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+function questionViews(value: Case): QuestionView[] {
+  return questionsOf(value).map(({ question, askedBy, askedAt, answer }) => ({
+    question: textOf(question),
+    askedBy: askedBy.name,
+    askedAt,
+    ...(answer ? { answer: { text: textOf(answer.text), by: answer.by.name, at: answer.at } } : {}),
+  }));
+}
 
 /** Maps a case to the approval card's view. */
 export function approvalViewOf(value: Case, options: ApprovalViewOptions): ApprovalView {
-  const decision = value.state === 'filed' ? undefined : value.decision;
+  const decision = 'decision' in value ? value.decision : undefined;
+  const duplicateReason =
+    value.request.kind === 'new' ? textOf(value.request.duplicateReason ?? {}) : undefined;
   const erased = erasure(value);
   return {
     caseNumber: value.caseNumber,
@@ -77,6 +117,8 @@ export function approvalViewOf(value: Case, options: ApprovalViewOptions): Appro
     ...(value.state === 'sending' ? { mail: value.lastError ? 'retrying' : 'waiting' } : {}),
     ...(value.state === 'mail_sent' ? { mailSentAt: value.mail.sentAt } : {}),
     failures: value.failures.map(({ job, at }) => ({ job, at })),
+    questions: questionViews(value),
+    ...(duplicateReason ? { duplicateReason } : {}),
     ...options,
   };
 }

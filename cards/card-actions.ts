@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { caseNumberSchema } from '../cases/case-number';
 
+/** The id of the answer's input on the question card (it arrives in the submit's value). */
+export const ANSWER_INPUT = 'answer';
+
 /** The fields a staff member can change from the summary card. */
 export const editableFields = [
   'earlierCaseNumber',
@@ -31,6 +34,18 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     action: z.literal('intake.edit'),
     field: z.enum(editableFields),
     caseNumber: caseNumberSchema.optional(),
+  }),
+  /** Asks for the forgotten login of an earlier case, instead of a duplicate new login. */
+  z.strictObject({ action: z.literal('intake.forgottenInstead'), caseNumber: caseNumberSchema }),
+  /**
+   * The answer to an approver's question; `questionAt` names the question, and the typed
+   * answer arrives beside it (an over-long one is refused politely, not dropped as malformed).
+   */
+  z.strictObject({
+    action: z.literal('case.answer'),
+    caseNumber: caseNumberSchema,
+    questionAt: z.iso.datetime(),
+    [ANSWER_INPUT]: z.string().max(20_000).optional(),
   }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -1,4 +1,4 @@
-import type { Case } from '../cases/case';
+import { openQuestionOf, questionsOf, type Case } from '../cases/case';
 import { text, type Language, type TextKey } from '../texts';
 import { formatTime } from '../texts/format-time';
 import { requestLabel } from './request-label';
@@ -9,10 +9,18 @@ import { adaptiveCard, facts, heading, paragraph, type AdaptiveCard } from './ad
 export function timelineOf(value: Case, language: Language): string[] {
   const at = (iso: string) => formatTime(language, iso);
   const lines = [text(language, 'status.event.filed', { at: at(value.filedAt) })];
+  for (const asked of questionsOf(value)) {
+    const question = orErased(asked.question, value, language);
+    lines.push(text(language, 'status.event.asked', { at: at(asked.askedAt), question }));
+    if (asked.answer) {
+      const answer = orErased(asked.answer.text, value, language);
+      lines.push(text(language, 'status.event.answered', { at: at(asked.answer.at), answer }));
+    }
+  }
   if (value.state === 'denied') {
     const reason = orErased(value.decision.reason, value, language);
     lines.push(text(language, 'status.event.denied', { at: at(value.decision.at), reason }));
-  } else if (value.state !== 'filed') {
+  } else if ('decision' in value) {
     lines.push(text(language, 'status.event.approved', { at: at(value.decision.at) }));
   }
   if (value.state === 'mail_sent') {
@@ -26,9 +34,11 @@ export function timelineOf(value: Case, language: Language): string[] {
   return lines;
 }
 
-/** Who decided the case and when, with the reason of a denial; nothing while it waits. */
+/** Who decided the case and when, with the reason of a denial; the open question meanwhile. */
 function decisionFacts(value: Case, language: Language): [string, string][] {
-  if (value.state === 'filed') return [];
+  const open = openQuestionOf(value);
+  if (open) return [[text(language, 'status.question'), orErased(open.question, value, language)]];
+  if (!('decision' in value)) return [];
   const t = (key: TextKey) => text(language, key);
   const decided: [string, string] = [
     t('status.decidedBy'),

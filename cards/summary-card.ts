@@ -14,6 +14,8 @@ export interface SummaryView {
   recipient: string;
   earlierCaseNumber?: string;
   requested?: RequestedItems;
+  /** A new login despite earlier cases for the CPR: why. */
+  duplicateReason?: string;
 }
 
 const fieldLabels: Record<EditableField, TextKey> = {
@@ -55,6 +57,9 @@ export function summaryCard(view: SummaryView, language: Language): AdaptiveCard
       facts([
         [t('summary.kind'), t(`kind.${view.kind}`)],
         ...fields.map((field): [string, string] => [t(fieldLabels[field]), values[field]]),
+        ...(view.duplicateReason
+          ? [[t('summary.duplicateReason'), view.duplicateReason] as [string, string]]
+          : []),
       ]),
     ],
     [

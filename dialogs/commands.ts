@@ -53,6 +53,12 @@ export function parseCommand(turn: Pick<ChatTurn, 'text' | 'action'>): Command {
         return { kind: 'new' };
       case 'menu.forgotten':
         return { kind: 'forgotten' };
+      // The duplicate warning's button, once its intake is over: a forgotten login afresh.
+      case 'intake.forgottenInstead':
+        return { kind: 'forgotten' };
+      // Answered before commands are read (`converse`); never a command.
+      case 'case.answer':
+        return { kind: 'unknown' };
       case 'menu.myCases':
         return { kind: 'myCases' };
       case 'menu.help':

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { protectedCprSchema, requestedItems } from '../cases/case';
+import {
+  caseStates,
+  MAX_DUPLICATE_REASON_LENGTH,
+  protectedCprSchema,
+  requestedItems,
+} from '../cases/case';
 import { caseNumberSchema } from '../cases/case-number';
 import { cvrSchema } from '../cases/cvr';
 import { editableFields } from '../cards/card-actions';
@@ -27,12 +32,29 @@ export const eligibilitySchema = z.strictObject({
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 
+/** The duplicate guard's warning, as the chat keeps it to show it again. */
+const duplicateWarningSchema = z.strictObject({
+  own: z
+    .array(
+      z.strictObject({
+        caseNumber: caseNumberSchema,
+        state: z.enum(caseStates),
+        filedAt: z.iso.datetime(),
+        closedAt: z.iso.datetime().optional(),
+      }),
+    )
+    .max(100),
+  forgettable: z.array(caseNumberSchema).max(100),
+  elsewhere: z.number().int().nonnegative(),
+});
+
 /** A case being filled in: the answers so far, the open question, the summary. */
 export const intakeSchema = z.strictObject({
   flow: z.literal('intake'),
   kind: z.enum(['new', 'forgotten']),
   answers: answersSchema.partial(),
-  phase: z.enum(['asking', 'review', 'choosingField']),
+  /** `duplicate`: the CPR has an issued login or an open case; a reason is awaited. */
+  phase: z.enum(['asking', 'review', 'choosingField', 'duplicate']),
   /** The field being asked now (phase 'asking'). */
   asking: z.enum(editableFields).optional(),
   attempts,
@@ -41,6 +63,12 @@ export const intakeSchema = z.strictObject({
   mismatches: z.number().int().min(0).max(MAX_ATTEMPTS),
   /** Reserved when the summary is first shown: confirming files under it, and only once. */
   caseNumber: caseNumberSchema.optional(),
+  /** A new login: true once the CPR was checked for issued logins and open cases. */
+  duplicateChecked: z.boolean().optional(),
+  /** The warning shown while `phase` is `duplicate`. */
+  duplicate: duplicateWarningSchema.optional(),
+  /** Why staff go on with a new login although the CPR has earlier cases. */
+  duplicateReason: z.string().min(1).max(MAX_DUPLICATE_REASON_LENGTH).optional(),
   /** The summary card as sent, so that it can be replaced once the case is filed. */
   summaryActivityId: z.string().min(1).max(500).optional(),
 });

@@ -8,6 +8,7 @@ import type { ConversationDeps, Step } from './conversation-deps';
 import type { Conversation, Flow, Intake, OpenFlow } from './conversation-state';
 import { answerEligibility, repeatEligibility, startEligibility } from './eligibility';
 import { answerIntake, repeatIntake, startIntake } from './intake';
+import { answerReplies } from './question-answer';
 import { answerStatusNumber, askStatusNumber, repeatStatusNumber } from './status-number';
 
 /** What a message did to the conversation. */
@@ -61,6 +62,11 @@ async function route(
 ): Promise<Step> {
   const flow = conversation.flow;
   if (flow?.flow === 'intake' && ownsAction(flow, turn)) return answerIntake(deps, flow, turn);
+  // An answer to an approver's question comes from its own card, whatever else is going on.
+  if (turn.action?.action === 'case.answer') {
+    const replies = await answerReplies(deps, turn.action, turn);
+    return flow ? aside(deps, flow, replies, turn) : { replies };
+  }
   const command = parseCommand(turn);
   if (!flow) return start(deps, command, turn, conversation.lastFiled);
   switch (command.kind) {
@@ -186,6 +192,7 @@ function interrupted(flow: Flow): OpenFlow | undefined {
  */
 function ownsAction(flow: Intake, turn: ChatTurn): boolean {
   const action = turn.action;
+  if (action?.action === 'intake.forgottenInstead') return flow.phase === 'duplicate';
   if (!action?.action.startsWith('intake.')) return false;
   const named = 'caseNumber' in action ? action.caseNumber : undefined;
   return named === undefined || named === flow.caseNumber;

@@ -11,6 +11,13 @@ import { normalized } from './commands';
 import type { ConversationDeps, Step } from './conversation-deps';
 import { MAX_ATTEMPTS, type Answers, type Intake } from './conversation-state';
 import { filedReply } from './filed-message';
+import { duplicateWarning } from '../cases/duplicate-guard';
+import {
+  forgottenInstead,
+  readDuplicateReason,
+  repeatDuplicate,
+  warnDuplicate,
+} from './duplicate-check';
 
 /**
  * The intake of a case: asks its fields one by one, checks a forgotten login's earlier case,
@@ -39,6 +46,8 @@ export function repeatIntake(deps: ConversationDeps, flow: Intake, turn: ChatTur
       return [textReply(turn, 'summary.pending')];
     case 'choosingField':
       return [chooseFieldReply(flow, turn)];
+    case 'duplicate':
+      return repeatDuplicate(flow, turn);
   }
 }
 
@@ -49,6 +58,10 @@ export async function answerIntake(
   turn: ChatTurn,
 ): Promise<Step> {
   const action = turn.action;
+  const summaryButton = action?.action === 'intake.edit' || action?.action === 'intake.cancel';
+  if (flow.phase === 'duplicate' && !summaryButton) {
+    return answerDuplicate(deps, flow, turn);
+  }
   const typed = normalized(turn.text);
   const words = (key: 'summary.words.confirm' | 'summary.words.edit') => text(turn.language, key);
   const reviewing = flow.phase !== 'asking';
@@ -87,16 +100,44 @@ async function answer(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Pro
   }
   const changesIdentity = field === 'cpr' || field === 'earlierCaseNumber' || field === 'cvr';
   const { asking: _asked, ...rest } = flow;
-  return next(
-    deps,
-    {
-      ...rest,
-      answers: { ...flow.answers, [field]: read.value },
-      attempts: 0,
-      verified: changesIdentity ? false : flow.verified,
-    },
-    turn,
-  );
+  const answered: Intake = {
+    ...rest,
+    answers: { ...flow.answers, [field]: read.value },
+    attempts: 0,
+    verified: changesIdentity ? false : flow.verified,
+  };
+  if (!changesIdentity) return next(deps, answered, turn);
+  // Another person or institution: earlier cases and any reason given must be looked at anew.
+  const { duplicateReason: _reason, duplicate: _warning, ...anew } = answered;
+  return next(deps, { ...anew, duplicateChecked: false }, turn);
+}
+
+/** At the duplicate warning: a forgotten login instead, or a typed reason to go on. */
+async function answerDuplicate(
+  deps: ConversationDeps,
+  flow: Intake,
+  turn: ChatTurn,
+): Promise<Step> {
+  const action = turn.action;
+  if (action?.action === 'intake.forgottenInstead') {
+    return next(deps, forgottenInstead(flow, action.caseNumber), turn);
+  }
+  if (action) return { flow, replies: repeatDuplicate(flow, turn) };
+  const read = readDuplicateReason(turn);
+  if (!read.ok) {
+    const attempts = flow.attempts + 1;
+    if (attempts >= MAX_ATTEMPTS) return { replies: [textReply(turn, 'problem.tooManyAttempts')] };
+    return { flow: { ...flow, attempts }, replies: [read.reply] };
+  }
+  const { duplicate: _warning, ...rest } = flow;
+  const reasoned: Intake = {
+    ...rest,
+    phase: 'asking',
+    attempts: 0,
+    duplicateChecked: true,
+    duplicateReason: read.reason,
+  };
+  return next(deps, reasoned, turn);
 }
 
 /** Checks a forgotten login's earlier case once it can, then asks what is missing or reviews. */
@@ -114,6 +155,17 @@ async function next(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
       case 'locked':
         return locked(turn);
     }
+  }
+  // A new login for a CPR with an issued login or an open case: staff are told before the summary.
+  if (flow.kind === 'new' && !flow.duplicateChecked && cpr && cvr) {
+    const claim = {
+      cprHash: cpr.cprHash,
+      cvr,
+      ...(flow.caseNumber ? { except: flow.caseNumber } : {}),
+    };
+    const warning = await duplicateWarning(deps.workflow, claim, turn.requester);
+    if (warning) return warnDuplicate(flow, warning, turn);
+    flow = { ...flow, duplicateChecked: true };
   }
   const missing = fieldsOf(flow.kind).find((field) => flow.answers[field] === undefined);
   return missing ? ask(deps, flow, missing, turn) : review(deps, flow, turn);
@@ -166,6 +218,7 @@ async function review(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Pro
       cprMasked: answers.cpr.cprMasked,
       cvr: answers.cvr,
       recipient: answers.recipient,
+      ...(flow.duplicateReason ? { duplicateReason: flow.duplicateReason } : {}),
       ...(flow.kind === 'forgotten'
         ? { earlierCaseNumber: answers.earlierCaseNumber, requested: answers.requested }
         : {}),
@@ -178,7 +231,7 @@ async function review(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Pro
 function requestOf(flow: Intake): LoginRequest {
   const answers = flow.answers as Answers;
   return flow.kind === 'new'
-    ? { kind: 'new' }
+    ? { kind: 'new', ...(flow.duplicateReason ? { duplicateReason: flow.duplicateReason } : {}) }
     : {
         kind: 'forgotten',
         earlierCaseNumber: answers.earlierCaseNumber,
@@ -207,6 +260,8 @@ async function file(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
   });
   if (outcome.outcome === 'earlierCaseMismatch') return mismatch(deps, flow, turn);
   if (outcome.outcome === 'earlierCaseLocked') return locked(turn);
+  // Someone filed for the CPR since the check: the warning now, the summary after a reason.
+  if (outcome.outcome === 'duplicate') return warnDuplicate(flow, outcome.warning, turn);
   const replies = [filedReply(turn.language, outcome.caseNumber, request)];
   // The summary loses its buttons: it now says under which number the case was filed.
   const summaryId = flow.summaryActivityId ?? turn.replyToId;

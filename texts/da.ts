@@ -245,4 +245,69 @@ export const da = {
   'retention.erased': 'slettet efter {days} dage',
   'retention.notice':
     'Sagens personoplysninger (CPR-nummer, modtager, begrundelse) blev slettet {at}, {days} dage efter at sagen blev lukket.',
+
+  'state.info_requested': 'Venter på jeres svar',
+  'approval.state.info_requested': 'Venter på svar fra institutionen',
+  'approval.ask': 'Bed om oplysninger',
+  'approval.askQuestion':
+    'Spørgsmål til den, der oprettede sagen (sendes i deres chat; skriv ikke CPR-numre)',
+  'approval.askQuestionRequired': 'Skriv et spørgsmål.',
+  'approval.askSubmit': 'Send spørgsmålet',
+  'approval.question': 'Spørgsmål fra {name} {at}: {question}',
+  'approval.answer': 'Svar fra {name} {at}: {answer}',
+  'approval.waitingForAnswer':
+    'Sagen venter på svar fra institutionen. Godkend og Afvis kommer igen, når svaret er her.',
+  'approval.earlierCases': 'Tidligere sager for samme CPR',
+  'approval.earlierCase': '{caseNumber}: {state}, oprettet {filedAt}',
+  'approval.duplicateReason': 'Begrundelse for nyt login trods tidligere sager',
+  'approval.notice.alreadyAsked':
+    'Der er allerede stillet et spørgsmål af {name} {at}. Intet er ændret.',
+  'approval.notice.questionMissing': 'Skriv et spørgsmål. Intet er ændret.',
+  'approval.notice.questionHasCpr':
+    'Skriv ikke CPR-numre i spørgsmålet: det gemmes og sendes til den, der oprettede sagen. Intet er ændret.',
+  'approval.notice.ownCaseAsk':
+    'Du kan ikke stille spørgsmål i en sag, du selv har oprettet. Intet er ændret.',
+  'thread.answered': 'Svar i sag {caseNumber} fra {name}, {at}: {answer}',
+  'failure.replyInThread': 'Svaret kunne ikke lægges i sagens tråd ({at}).',
+  'question.title': 'STIL-support har et spørgsmål til sag {caseNumber}',
+  'question.reminderTitle': 'Påmindelse: STIL-support venter på dit svar i sag {caseNumber}',
+  'question.asked': 'Spurgt af {name} {at}',
+  'question.intro':
+    'Sagen venter på dit svar. Skriv det herunder og tryk **Send svar**; du kan også svare senere.',
+  'question.answerLabel': 'Dit svar (skriv ikke CPR-numre)',
+  'question.answerRequired': 'Skriv et svar.',
+  'question.send': 'Send svar',
+  'answer.sent':
+    'Tak. Dit svar i sag {caseNumber} er sendt til STIL-support, og sagen behandles videre.',
+  'answer.alreadyDecided':
+    'Sag {caseNumber} er allerede afgjort, så dit svar er ikke sendt. Skriv **status {caseNumber}** for at se afgørelsen.',
+  'answer.alreadyAnswered':
+    'Det spørgsmål i sag {caseNumber} er allerede besvaret. Intet er ændret.',
+  'answer.unknown': 'Jeg kan ikke finde et åbent spørgsmål i sag {caseNumber} blandt dine sager.',
+  'answer.missing': 'Skriv dit svar i feltet på kortet, og tryk **Send svar** igen.',
+  'answer.hasCpr':
+    'Skriv ikke CPR-numre i svaret: det gemmes og vises i supportkanalen. Ret svaret, og tryk **Send svar** igen.',
+  'answer.tooLong': 'Svaret må højst være {max} tegn. Gør det kortere, og tryk **Send svar** igen.',
+  'status.question': 'Spørgsmål fra STIL-support',
+  'status.event.asked': 'Spørgsmål fra STIL-support {at}: {question}',
+  'status.event.answered': 'Besvaret {at}: {answer}',
+  'duplicate.title': 'Der findes allerede et Unilogin eller en åben sag for dette CPR-nummer',
+  'duplicate.own': 'Jeres institutions sager:',
+  'duplicate.case': '{caseNumber}: {state}, oprettet {filedAt}',
+  'duplicate.elsewhere': 'Der er også {count} sag(er) for CPR-nummeret hos en anden institution.',
+  'duplicate.options':
+    'Har borgeren glemt sit login, så bestil **glemt login** i stedet. Skal der alligevel oprettes et nyt Unilogin, så skriv en begrundelse (uden CPR-numre). Skriv **annuller** for at stoppe.',
+  'duplicate.forgotten': 'Glemt login for {caseNumber}',
+  'duplicate.reasonShort': 'Skriv en begrundelse på mindst {min} tegn, eller skriv **annuller**.',
+  'duplicate.reasonLong': 'Begrundelsen må højst være {max} tegn. Gør den kortere.',
+  'duplicate.reasonHasCpr': 'Skriv ikke CPR-numre i begrundelsen. Prøv igen.',
+  'summary.duplicateReason': 'Begrundelse trods tidligere sager',
+  'digest.title': 'Sager, der venter ({day})',
+  'digest.intro': '{count} sag(er) har ventet for længe. Ældste først.',
+  'digest.filed': '**{caseNumber}** venter på afgørelse: {age}',
+  'digest.infoRequested': '**{caseNumber}** venter på svar fra institutionen: {age}',
+  'digest.open': 'Åbn {caseNumber}',
+  'digest.more': 'Og {count} flere. Skriv **@Unilogin afventende** for at se alle.',
+  'age.hours': '{hours} timer',
+  'age.days': '{days} dage og {hours} timer',
 } as const;

@@ -250,4 +250,72 @@ export const en: Catalogue = {
   'retention.erased': 'erased after {days} days',
   'retention.notice':
     "The case's personal data (CPR number, recipient, reason) was erased {at}, {days} days after the case closed.",
+
+  'state.info_requested': 'Waiting for your answer',
+  'approval.state.info_requested': 'Waiting for the institution to answer',
+  'approval.ask': 'Ask for information',
+  'approval.askQuestion':
+    'Question to the one who filed the case (sent to their chat; do not write CPR numbers)',
+  'approval.askQuestionRequired': 'Write a question.',
+  'approval.askSubmit': 'Send the question',
+  'approval.question': 'Question from {name} {at}: {question}',
+  'approval.answer': 'Answer from {name} {at}: {answer}',
+  'approval.waitingForAnswer':
+    'The case waits for the institution to answer. Approve and Deny come back once the answer is here.',
+  'approval.earlierCases': 'Earlier cases for the same CPR',
+  'approval.earlierCase': '{caseNumber}: {state}, filed {filedAt}',
+  'approval.duplicateReason': 'Reason for a new login despite earlier cases',
+  'approval.notice.alreadyAsked':
+    'A question was asked already by {name} {at}. Nothing was changed.',
+  'approval.notice.questionMissing': 'Write a question. Nothing was changed.',
+  'approval.notice.questionHasCpr':
+    'Do not write CPR numbers in the question: it is stored and sent to the one who filed the case. Nothing was changed.',
+  'approval.notice.ownCaseAsk':
+    'You cannot ask questions on a case you filed yourself. Nothing was changed.',
+  'thread.answered': 'Answer in case {caseNumber} from {name}, {at}: {answer}',
+  'failure.replyInThread': 'The answer could not be posted in the case thread ({at}).',
+  'question.title': 'STIL support has a question about case {caseNumber}',
+  'question.reminderTitle':
+    'Reminder: STIL support is waiting for your answer in case {caseNumber}',
+  'question.asked': 'Asked by {name} {at}',
+  'question.intro':
+    'The case waits for your answer. Write it below and press **Send answer**; you can also answer later.',
+  'question.answerLabel': 'Your answer (do not write CPR numbers)',
+  'question.answerRequired': 'Write an answer.',
+  'question.send': 'Send answer',
+  'answer.sent':
+    'Thank you. Your answer in case {caseNumber} was sent to STIL support, and the case goes on.',
+  'answer.alreadyDecided':
+    'Case {caseNumber} was decided already, so your answer was not sent. Write **status {caseNumber}** to see the decision.',
+  'answer.alreadyAnswered':
+    'That question in case {caseNumber} was answered already. Nothing was changed.',
+  'answer.unknown': 'I cannot find an open question in case {caseNumber} among your cases.',
+  'answer.missing': 'Write your answer in the field on the card, and press **Send answer** again.',
+  'answer.hasCpr':
+    'Do not write CPR numbers in the answer: it is stored and shown in the support channel. Change the answer, and press **Send answer** again.',
+  'answer.tooLong':
+    'The answer can be at most {max} characters. Make it shorter, and press **Send answer** again.',
+  'status.question': 'Question from STIL support',
+  'status.event.asked': 'Question from STIL support {at}: {question}',
+  'status.event.answered': 'Answered {at}: {answer}',
+  'duplicate.title': 'This CPR number already has a Unilogin or an open case',
+  'duplicate.own': "Your institution's cases:",
+  'duplicate.case': '{caseNumber}: {state}, filed {filedAt}',
+  'duplicate.elsewhere':
+    'There are also {count} case(s) for the CPR number at another institution.',
+  'duplicate.options':
+    'If the citizen forgot their login, ask for a **forgotten login** instead. If a new Unilogin must be made anyway, write a reason (no CPR numbers). Write **cancel** to stop.',
+  'duplicate.forgotten': 'Forgotten login for {caseNumber}',
+  'duplicate.reasonShort': 'Write a reason of at least {min} characters, or write **cancel**.',
+  'duplicate.reasonLong': 'The reason can be at most {max} characters. Make it shorter.',
+  'duplicate.reasonHasCpr': 'Do not write CPR numbers in the reason. Please try again.',
+  'summary.duplicateReason': 'Reason despite earlier cases',
+  'digest.title': 'Cases waiting ({day})',
+  'digest.intro': '{count} case(s) have waited too long. Oldest first.',
+  'digest.filed': '**{caseNumber}** waits for a decision: {age}',
+  'digest.infoRequested': '**{caseNumber}** waits for the institution to answer: {age}',
+  'digest.open': 'Open {caseNumber}',
+  'digest.more': 'And {count} more. Write **@Unilogin afventende** to see them all.',
+  'age.hours': '{hours} hours',
+  'age.days': '{days} days and {hours} hours',
 };

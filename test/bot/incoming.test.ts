@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { parseIncoming } from '../../bot/incoming';
 import { approvalCard } from '../../cards/approval-card';
 import { approvalViewOf } from '../../cards/approval-view';
-import { caseVerbs, DENY_REASON_INPUT } from '../../cards/case-verbs';
+import { caseVerbs, DENY_REASON_INPUT, QUESTION_INPUT } from '../../cards/case-verbs';
 import { personalMessage } from '../support/activities';
 import { cardInvoke, channelMessage } from '../support/approval-world';
 import { aCase } from '../support/case-builder';
@@ -154,15 +154,30 @@ describe('parsing an incoming activity', () => {
   });
 
   it('reads every button of the approval card as the invoke it stands for', () => {
+    const value = aCase();
     const card = approvalCard(
-      approvalViewOf(aCase(), { approverIds: ['a'], withActions: true }),
+      approvalViewOf(value, { approverIds: ['a'], withActions: true, earlierCases: [] }),
       'da',
     );
-    const kinds = executeActionsIn(card).map(({ verb, data }) => {
-      const typed = verb === caseVerbs.deny ? { ...data, [DENY_REASON_INPUT]: 'nej' } : data;
-      return parseIncoming(invoke(verb, typed)).kind;
+    const actions = executeActionsIn(card).map(({ verb, data }) => {
+      const typed =
+        verb === caseVerbs.deny
+          ? { ...data, [DENY_REASON_INPUT]: 'nej' }
+          : verb === caseVerbs.ask
+            ? { ...data, [QUESTION_INPUT]: 'Hvilken skole?' }
+            : data;
+      return parseIncoming(invoke(verb, typed));
     });
-    expect(kinds.sort()).toEqual(['approvalInvoke', 'approvalInvoke', 'refreshInvoke']);
+    expect(actions.map((incoming) => incoming.kind).sort()).toEqual([
+      'approvalInvoke',
+      'approvalInvoke',
+      'approvalInvoke',
+      'refreshInvoke',
+    ]);
+    expect(actions).toContainEqual({
+      kind: 'approvalInvoke',
+      action: { verb: 'ask', caseNumber: value.caseNumber, question: 'Hvilken skole?' },
+    });
   });
 
   it('reads the bot added to a personal chat as installed in a personal chat', () => {

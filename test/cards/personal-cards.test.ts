@@ -52,6 +52,7 @@ function everyCard(language: Language): [string, AdaptiveCard][] {
       approvalViewOf(value, {
         approverIds: ['a', 'b'],
         withActions,
+        earlierCases: [],
         ...(value.state === 'filed' ? {} : { institutionName: 'Solsikkens Skole' }),
         ...(notice ? { notice } : {}),
       }),

@@ -1,6 +1,7 @@
 import { describeEachBackend } from '../support/storage-backends';
 import {
   COLLEAGUE,
+  answers,
   cardIn,
   fact,
   fileNewLogin,
@@ -102,10 +103,12 @@ describeEachBackend('status and my cases in the chat', (backend) => {
     test('my cases lists the own cases, newest first, and not those of others', async () => {
       const where = backend.fresh();
       const c = await open(where, language);
+      // Three people: one CPR's second new login would be held by the duplicate guard.
+      const person = (cpr: string) => ({ ...answers, cpr, cprMasked: `${cpr.slice(0, 6)}-****` });
       const first = await fileNewLogin(c);
-      const second = await fileNewLogin(c);
+      const second = await fileNewLogin(c, person('2103884567'));
       const other = await open(where, language, { userId: COLLEAGUE });
-      const othersCase = await fileNewLogin(other);
+      const othersCase = await fileNewLogin(other, person('0205791234'));
 
       const card = cardIn(await c.send(c.words.myCases));
       expect(card.body[0]?.text).toBe(c.t('myCases.title'));

@@ -11,8 +11,9 @@ import { pendingJobs, storedCasesOf } from '../support/raw-storage';
 import { until } from '../support/until';
 
 const CASE_NUMBER = /UL-\d{4}-\d{5}/;
-const answers = filingAnswers();
-const [confirm] = answers.splice(-1);
+const confirm = filingAnswers().at(-1)!;
+/** A new login for a person of its own (one CPR twice would meet the duplicate guard). */
+const answersUpToConfirm = () => filingAnswers().slice(0, -1);
 
 /**
  * The bot process is killed (SIGKILL) at a moment of the confirm turn, then started again;
@@ -32,9 +33,9 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
       const conversation = `personal-${user}`;
       let bot = await world.start();
       expect(await world.channel(bot, 'registrer', 'approver-1')).toBe(200);
-      for (const answer of answers) await world.say(bot, conversation, answer, user);
+      for (const answer of answersUpToConfirm()) await world.say(bot, conversation, answer, user);
 
-      const confirming = world.say(bot, conversation, confirm!, user).catch(() => 0);
+      const confirming = world.say(bot, conversation, confirm, user).catch(() => 0);
       await sleep(delayMs); // the fault's moment, not a wait for an event
       await bot.kill('SIGKILL');
       await confirming;
@@ -44,7 +45,7 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
 
       bot = await world.start();
       const filedMessage = () => CASE_NUMBER.exec(world.connector.textsTo(conversation).join(' '));
-      if (!filedMessage()) expect(await world.say(bot, conversation, confirm!, user)).toBe(200);
+      if (!filedMessage()) expect(await world.say(bot, conversation, confirm, user)).toBe(200);
       const caseNumber = filedMessage()?.[0];
       expect(caseNumber).toBeDefined();
 
@@ -79,7 +80,8 @@ describeEachStore('kill -9 during the confirm turn', (mongodbUri) => {
     const isCardPost = (call: { method: string; path: string }) =>
       call.method === 'POST' && call.path === '/v3/conversations';
     const release = world.connector.holdAnswers(isCardPost);
-    for (const answer of [...answers, confirm!]) await world.say(bot, conversation, answer, user);
+    for (const answer of [...answersUpToConfirm(), confirm])
+      await world.say(bot, conversation, answer, user);
     const caseNumber = CASE_NUMBER.exec(world.connector.textsTo(conversation).join(' '))![0];
     await until(() => cardsPostedFor(world.connector, caseNumber).length === 1);
     await bot.kill('SIGKILL');

@@ -23,6 +23,7 @@ const card = (value: Case, options: Partial<ApprovalViewOptions> = {}) =>
       institutionName: 'Solsikkens Skole',
       approverIds: ['approver-1'],
       withActions: true,
+      earlierCases: [],
       ...options,
     }),
     'da',

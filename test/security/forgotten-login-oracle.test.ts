@@ -42,8 +42,9 @@ describeEachStore('forgotten login against another institution over HTTP', (mong
   const say = (user: string, message: string) => world.say(bot, `personal-${user}`, message, user);
 
   /** A new login filed by `owner` of OWN_CVR, approved, its credentials sent. */
-  async function issuedCase(owner: string): Promise<string> {
-    for (const answer of filingAnswers(RIGHT_CPR)) await say(owner, answer);
+  async function issuedCase(owner: string, cpr = RIGHT_CPR): Promise<string> {
+    // One person per test: a second new login for one CPR would meet the duplicate guard.
+    for (const answer of filingAnswers(cpr)) await say(owner, answer);
     const caseNumber = CASE_NUMBER.exec(textsTo(owner).join(' '))![0];
     await until(() => cardsPostedFor(world.connector, caseNumber).length === 1);
     const approved = await world.invoke(bot, 'case.approve', { caseNumber }, 'approver-2');
@@ -123,7 +124,7 @@ describeEachStore('forgotten login against another institution over HTTP', (mong
   }, 180_000);
 
   it('keeps the count of wrong tries over a restart of the bot process', async () => {
-    const earlier = await issuedCase('owner-2');
+    const earlier = await issuedCase('owner-2', '030392-5678');
     const before = await attack('attacker-3', earlier, 3);
     expect(before.answers.at(-1)).toEqual([tooMany]);
     await bot.kill('SIGKILL');
@@ -135,13 +136,14 @@ describeEachStore('forgotten login against another institution over HTTP', (mong
   }, 180_000);
 
   it('files for staff of the same institution with the right CPR and refuses another institution alike', async () => {
-    const earlier = await issuedCase('owner-3');
-    const foreign = await tryOnce('foreign-1', earlier, RIGHT_CPR, OTHER_CVR, false);
+    const cpr = '020291-4321';
+    const earlier = await issuedCase('owner-3', cpr);
+    const foreign = await tryOnce('foreign-1', earlier, cpr, OTHER_CVR, false);
     expect(foreign.answer[0]).toBe(mismatch);
     const wrong = await tryOnce('foreign-2', earlier, wrongCpr(1), OTHER_CVR, false);
     expect(wrong.answer).toEqual(foreign.answer);
 
-    const own = await tryOnce('colleague-3', earlier, RIGHT_CPR, OWN_CVR, false);
+    const own = await tryOnce('colleague-3', earlier, cpr, OWN_CVR, false);
     expect(own.answer).toEqual([text('da', 'ask.recipient')]);
     for (const answer of ['Bo Berg', 'begge', 'bekræft']) await say('colleague-3', answer);
     const filed = CASE_NUMBER.exec(textsTo('colleague-3').slice(-3).join(' '))?.[0];

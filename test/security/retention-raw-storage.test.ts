@@ -10,6 +10,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** ASCII only: the raw SQLite files are read byte by byte. */
 const RECIPIENT = 'Karen Blixenhus';
 const REASON = 'Karen Blixenhus er ikke kontaktperson for barnet';
+/** The free texts of the second new login: why despite the first, a question, an answer. */
+const DUPLICATE_REASON = 'Forste login blev lukket ved en fejl i kommunen';
+const QUESTION = 'Hvilken skole gaar barnet paa nu';
+const ANSWER = 'Barnet gaar paa Bakkeskolen i Vejle';
 
 /**
  * Erasing a case must leave nothing of its personal data in the store as it lies on disk:
@@ -25,8 +29,28 @@ describeEachBackend('retention leaves no erased personal data in the raw store',
   async function closedCases(): Promise<CaseNumber[]> {
     const sent = await world.fileNew(world.newCaseRequest({ recipient: RECIPIENT }));
     await world.markIssued(sent, 'kbli0042');
-    const denied = await world.fileNew(world.newCaseRequest({ recipient: RECIPIENT }));
+    // The same person again: held by the duplicate guard unless a reason is given.
+    const denied = await world.fileNew(
+      world.newCaseRequest({
+        recipient: RECIPIENT,
+        request: { kind: 'new', duplicateReason: DUPLICATE_REASON },
+      }),
+    );
     const by = APPROVER;
+    const asked = await runCommand(world.deps, denied, () => ({
+      kind: 'ask',
+      by,
+      question: QUESTION,
+    }));
+    expect(asked.outcome).toBe('done');
+    const questionAt = asked.outcome === 'done' ? asked.case.questions![0]!.askedAt : '';
+    const answered = await runCommand(world.deps, denied, (current) => ({
+      kind: 'answer',
+      by: { aadObjectId: current.requester.aadObjectId, name: current.requester.name },
+      text: ANSWER,
+      questionAt,
+    }));
+    expect(answered.outcome).toBe('done');
     const outcome = await runCommand(world.deps, denied, () => ({
       kind: 'deny',
       by,
@@ -36,7 +60,7 @@ describeEachBackend('retention leaves no erased personal data in the raw store',
     return [sent, denied];
   }
 
-  it('holds no ciphertext, masked CPR, recipient, reason or username once erased', async () => {
+  it('holds no ciphertext, masked CPR, recipient, reasons, questions, answers or username once erased', async () => {
     const cases = await closedCases();
     const ciphertexts = await Promise.all(
       cases.map(async (c) => protectedCprOf((await world.stores.cases.get(c))!)!.cprEncrypted),
@@ -44,6 +68,7 @@ describeEachBackend('retention leaves no erased personal data in the raw store',
     const before = await rawStoredData(world.where);
     for (const { ciphertext } of ciphertexts) expect(before).toContain(ciphertext);
     expect(before).toContain(RECIPIENT);
+    for (const free of [DUPLICATE_REASON, QUESTION, ANSWER]) expect(before).toContain(free);
 
     world.clock.now = new Date(FILED_AT.getTime() + 91 * DAY_MS);
     expect(
@@ -61,6 +86,7 @@ describeEachBackend('retention leaves no erased personal data in the raw store',
     expect(after).not.toContain(RECIPIENT);
     expect(after).not.toContain('kontaktperson for barnet');
     expect(after).not.toContain('kbli0042');
+    for (const free of [DUPLICATE_REASON, QUESTION, ANSWER]) expect(after).not.toContain(free);
     // What is kept: the case numbers and the keyed CPR hash.
     for (const caseNumber of cases) expect(after).toContain(caseNumber);
     expect(after).toContain(

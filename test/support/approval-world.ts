@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { SmtpSecureMailer } from '../../mail/smtp-secure-mailer';
 import type { CaseNumber } from '../../cases/case-number';
+import type { Job } from '../../cases/effects';
 import type { StorageChoice } from '../../storage';
 import { until } from './until';
 import { personalMessage, post } from './activities';
@@ -99,7 +100,14 @@ export interface InvokeBody {
 /** Starts the whole world on a storage location. */
 export async function startApprovalWorld(
   where: StorageChoice,
-  options: { approvers?: string[]; pollMs?: number } = {},
+  options: {
+    approvers?: string[];
+    pollMs?: number;
+    /** The bot's clock (a test's, to move days ahead); the real one by default. */
+    now?: () => Date;
+    /** More configuration, e.g. REMINDER_TIME. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ApprovalWorld> {
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
@@ -111,9 +119,13 @@ export async function startApprovalWorld(
         APPROVER_IDS: (options.approvers ?? APPROVERS).join(','),
         INSTITUTIONS_FILE: institutionsFile,
         JOB_POLL_MS: String(options.pollMs ?? 100),
+        // No digest unless a test asks for one: its card would mix with the cards under test.
+        REMINDER_TIME: 'off',
+        ...options.env,
       },
       {
         mailer: new SmtpSecureMailer({ url: smtp.url, from: 'unilogin@stil.example', ca: smtp.ca }),
+        ...(options.now ? { now: options.now } : {}),
       },
     );
   const world: ApprovalWorld = {
@@ -137,7 +149,7 @@ export async function startApprovalWorld(
       );
       if (status !== 200) throw new Error(`message answered ${status}`);
     },
-    async file(userId = 'staff-1', cpr = '010190-1234') {
+    async file(userId = 'staff-1', cpr?: string) {
       const conversation = `personal-${userId}`;
       for (const text of filingAnswers(cpr, 'Åse Ørum-Jæger')) {
         await world.say(conversation, text, userId);
@@ -149,7 +161,14 @@ export async function startApprovalWorld(
       return /UL-\d{4}-\d{5}/.exec(filed ?? '')![0] as CaseNumber;
     },
     async settled(caseNumber, ms = 15000) {
-      await until(async () => (await world.app.stores.jobs.forCase(caseNumber)).length === 0, ms);
+      // A reminder that waits for its day is not work in progress.
+      const now = () => (options.now ?? (() => new Date()))().toISOString();
+      const working = (job: Job) =>
+        !(job.kind === 'tellRequester' && job.notBefore !== undefined && job.notBefore > now());
+      await until(
+        async () => (await world.app.stores.jobs.forCase(caseNumber)).filter(working).length === 0,
+        ms,
+      );
     },
     async channel(text, fromId) {
       const status = await post(world.app.port, channelMessage(serviceUrl, text, fromId));

@@ -19,11 +19,12 @@ import {
   type MachineChat,
   type Words,
 } from './machine-world';
+import { freshCpr } from '../../support/filing-answers';
 
 const world = useMachineWorld();
 
 const gate = (w: Words) => [w.newLogin, w.yes, w.yes, w.yes];
-const newSummary = (w: Words) => [...gate(w), answers.cpr, answers.cvr, answers.recipient];
+const newSummary = (w: Words) => [...gate(w), freshCpr(), answers.cvr, answers.recipient];
 const forgottenSummary = (w: Words, requested: string) => [
   w.forgotten,
   EARLIER,
@@ -62,10 +63,10 @@ describe.each(languages)('in %s', (language) => {
   test.each([
     ['an eligibility question', (x: Words) => [x.newLogin], 'måske', 'problem.yesNo.unclear'],
     ['the CPR', gate, '12345', 'problem.cpr.length'],
-    ['the CVR', (x: Words) => [...gate(x), answers.cpr], '12345678', 'problem.cvr.checksum'],
+    ['the CVR', (x: Words) => [...gate(x), freshCpr()], '12345678', 'problem.cvr.checksum'],
     [
       'the recipient',
-      (x: Words) => [...gate(x), answers.cpr, answers.cvr],
+      (x: Words) => [...gate(x), freshCpr(), answers.cvr],
       '42',
       'problem.recipient.characters',
     ],
@@ -144,7 +145,7 @@ describe.each(languages)('in %s', (language) => {
       request: { kind: 'new' },
       requester: STAFF,
       institution: { cvr: answers.cvr, recipient: answers.recipient },
-      subject: { cprMasked: '150285-****' },
+      subject: { cprMasked: '010190-****' },
     });
     expect(c.conversation.flow).toBeUndefined();
   });

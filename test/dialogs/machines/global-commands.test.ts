@@ -30,7 +30,7 @@ interface Prompt {
 
 const yesNo: TextKey[] = ['answer.yes', 'answer.no'];
 const gate = (w: Words) => [w.newLogin, w.yes, w.yes, w.yes];
-const newSummary = (w: Words) => [...gate(w), answers.cpr, answers.cvr, answers.recipient];
+const newSummary = (w: Words) => [...gate(w), answers.newCpr, answers.cvr, answers.recipient];
 const forgotten = (w: Words) => [w.forgotten, EARLIER, answers.cpr, answers.cvr];
 const fieldLabels: TextKey[] = ['summary.cpr', 'summary.cvr', 'summary.recipient'];
 
@@ -59,8 +59,8 @@ const prompts: Prompt[] = [
   ...(
     [
       ['cpr', 'ask.cpr', gate],
-      ['cvr', 'ask.cvr', (w: Words) => [...gate(w), answers.cpr]],
-      ['recipient', 'ask.recipient', (w: Words) => [...gate(w), answers.cpr, answers.cvr]],
+      ['cvr', 'ask.cvr', (w: Words) => [...gate(w), answers.newCpr]],
+      ['recipient', 'ask.recipient', (w: Words) => [...gate(w), answers.newCpr, answers.cvr]],
     ] as const
   ).map(([field, key, inputs]) => ({
     name: `new login: ${field}`,
@@ -91,6 +91,17 @@ const prompts: Prompt[] = [
       ),
     resumes: true,
   })),
+  {
+    // The CPR of STAFF's issued case: a new login for it is warned about before the summary.
+    name: 'the duplicate warning',
+    inputs: (w) => [...gate(w), answers.cpr, answers.cvr],
+    reached: { flow: 'intake', kind: 'new', phase: 'duplicate' },
+    question: (l) =>
+      cardSaying(text(l, 'duplicate.title'), [
+        text(l, 'duplicate.forgotten', { caseNumber: EARLIER }),
+      ]),
+    resumes: true,
+  },
   {
     name: 'the summary',
     inputs: newSummary,

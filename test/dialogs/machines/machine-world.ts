@@ -31,8 +31,16 @@ export const STAFF: Requester = { aadObjectId: 'staff-aad-1', name: 'Sofie Sekre
 /** A staff member who has filed nothing. */
 export const COLLEAGUE: Requester = { aadObjectId: 'staff-aad-2', name: 'Karl Kollega' };
 
-/** Valid answers (the CPR is not the catalogue's example, which problem texts quote). */
-export const answers = { cpr: '1502854321', cvr: '13748136', recipient: 'Åse Ørum-Jæger' };
+/**
+ * Valid answers (the CPR is not the catalogue's example, which problem texts quote). `cpr` has
+ * STAFF's issued earlier case; `newCpr` has no case, so a new login for it meets no warning.
+ */
+export const answers = {
+  cpr: '1502854321',
+  newCpr: '2103884567',
+  cvr: '13748136',
+  recipient: 'Åse Ørum-Jæger',
+};
 
 /** STAFF's earlier case, credentials issued: a valid earlier case for a forgotten login. */
 export const EARLIER = 'UL-2025-00042' as CaseNumber;
