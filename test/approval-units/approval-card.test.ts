@@ -1,5 +1,6 @@
 import { approvalCard } from '../../cards/approval-card';
 import { approvalViewOf, type ApprovalViewOptions } from '../../cards/approval-view';
+import { QUESTION_INPUT } from '../../cards/case-verbs';
 import type { Case, CaseIn } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import { aCase, aCaseIn } from '../support/case-builder';
@@ -25,6 +26,12 @@ const sentCase = () =>
     { decision: DECISION, mail: { sentAt: '2026-03-02T09:31:00.000Z', username: 'kbmt4821' } },
     NUMBER,
   );
+const waitingCase = () =>
+  aCaseIn(
+    'info_requested',
+    { questions: [{ question: 'Hvem er modtageren?', askedBy: ANNA, askedAt: DECIDED_AT }] },
+    NUMBER,
+  );
 const deniedCase = () =>
   aCaseIn('denied', { decision: { ...DECISION, reason: 'Forkert institution' } }, NUMBER);
 const forgottenCase = () =>
@@ -41,6 +48,7 @@ const view = (value: Case, options: Partial<ApprovalViewOptions> = {}) =>
     institutionName: 'Solsikkens Skole',
     approverIds: APPROVERS,
     withActions: true,
+    earlierCases: [],
     ...options,
   });
 const card = (value: Case, options: Partial<ApprovalViewOptions> = {}) =>
@@ -67,6 +75,7 @@ describe('approvalCard', () => {
   const every = [
     filed(),
     forgottenCase(),
+    waitingCase(),
     approvedCase(),
     sendingCase(),
     sendingCase('timeout'),
@@ -105,16 +114,21 @@ describe('approvalCard', () => {
     expect(ids).toEqual(expect.arrayContaining(userIds));
   });
 
-  it('offers Approve and a Deny card with a required reason for a filed case', () => {
+  it('offers Approve, a Deny card with a required reason and an Ask card with a required question for a filed case', () => {
     const json = card(filed());
-    expect(verbs(json.actions)).toEqual(['case.approve', 'case.deny']);
+    expect(verbs(json.actions)).toEqual(['case.approve', 'case.deny', 'case.ask']);
     for (const action of ofType(json.actions, 'Action.Execute')) {
       expect(action.data).toEqual({ caseNumber: 'UL-2026-00042' });
     }
-    const [showCard] = ofType(json, 'Action.ShowCard');
-    expect(verbs(showCard)).toEqual(['case.deny']);
-    const inputs = ofType(showCard, 'Input.Text');
-    expect(inputs).toEqual([expect.objectContaining({ id: 'reason', isRequired: true })]);
+    const [denyCard, askCard] = ofType(json, 'Action.ShowCard');
+    expect(verbs(denyCard)).toEqual(['case.deny']);
+    expect(ofType(denyCard, 'Input.Text')).toEqual([
+      expect.objectContaining({ id: 'reason', isRequired: true }),
+    ]);
+    expect(verbs(askCard)).toEqual(['case.ask']);
+    expect(ofType(askCard, 'Input.Text')).toEqual([
+      expect.objectContaining({ id: QUESTION_INPUT, isRequired: true }),
+    ]);
   });
 
   it('offers neither Approve nor Deny without withActions', () => {
@@ -136,6 +150,7 @@ describe('approvalCard', () => {
   });
 
   it.each([
+    ['info_requested', waitingCase()],
     ['approved', approvedCase()],
     ['sending', sendingCase()],
     ['mail_sent', sentCase()],

@@ -79,6 +79,7 @@ export async function openWorld(start: Date, options: WorldOptions = {}): Promis
         tellRequester: note,
         sendMail: note,
         alertSupport: note,
+        replyInThread: note,
         async audit(job) {
           await stores.audit.append(job.entry, job.id);
           return note(job);

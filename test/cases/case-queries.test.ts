@@ -68,8 +68,8 @@ describeEachBackend('reading cases as their requester', (backend) => {
       const mine: CaseNumber[] = [];
       for (const [i, at] of ['10:00', '11:00', '12:00'].entries()) {
         world.clock.now = new Date(`2026-11-28T${at}:00.000Z`);
-        mine.push(await world.fileNew());
-        if (i === 1) await world.fileNew(world.newCaseRequest({ requester: OTHER_STAFF }));
+        mine.push(await world.fileForNextPerson());
+        if (i === 1) await world.fileForNextPerson({ requester: OTHER_STAFF });
       }
       const listed = await casesOfRequester(world.deps, STAFF);
       expect(listed.map((c) => c.caseNumber)).toEqual([...mine].reverse());
@@ -86,15 +86,15 @@ describeEachBackend('reading cases as their requester', (backend) => {
       const filed: CaseNumber[] = [];
       for (let i = 0; i < MY_CASES_LIMIT + 2; i += 1) {
         world.clock.now = new Date(FILED_AT.getTime() + i * 60_000);
-        filed.push(await world.fileNew());
+        filed.push(await world.fileForNextPerson());
       }
       const listed = await casesOfRequester(world.deps, STAFF);
       expect(listed.map((c) => c.caseNumber)).toEqual(filed.slice(2).reverse());
     });
 
     it('audits the listing as a read of each listed case', async () => {
-      const first = await world.fileNew();
-      const second = await world.fileNew();
+      const first = await world.fileForNextPerson();
+      const second = await world.fileForNextPerson();
       await casesOfRequester(world.deps, STAFF);
       for (const caseNumber of [first, second]) {
         expect(await world.stores.audit.forCase(caseNumber)).toContainEqual(

@@ -14,15 +14,19 @@ import {
   type FilingWorld,
 } from './filing-world';
 
-/** A new login sent, a forgotten login on it sent, a denied case and one still waiting. */
+/**
+ * A new login sent, a forgotten login on it sent, a denied case and one still waiting (the
+ * last two are new logins despite the issued one: staff gave the duplicate guard a reason).
+ */
 async function casesOf(world: FilingWorld, cpr: Cpr, username: string): Promise<CaseNumber[]> {
+  const despite = { request: { kind: 'new', duplicateReason: 'Ny institution' } } as const;
   const sent = await world.fileNew(world.newCaseRequest({}, cpr));
   await world.markIssued(sent, username);
   const forgotten = await world.fileNew(world.forgottenRequest(sent, cpr));
   await world.markIssued(forgotten, username);
-  const denied = await world.fileNew(world.newCaseRequest({}, cpr));
+  const denied = await world.fileNew(world.newCaseRequest(despite, cpr));
   await world.deny(denied);
-  const waiting = await world.fileNew(world.newCaseRequest({}, cpr));
+  const waiting = await world.fileNew(world.newCaseRequest(despite, cpr));
   await caseForRequester(world.deps, waiting, STAFF);
   return [sent, forgotten, denied, waiting];
 }

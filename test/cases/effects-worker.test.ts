@@ -24,6 +24,7 @@ const handlersFor = (run: (job: Job) => Promise<JobOutcome>): JobHandlers => ({
   sendMail: run,
   audit: run,
   alertSupport: run,
+  replyInThread: run,
 });
 const done = async (): Promise<JobOutcome> => ({ outcome: 'done' });
 
@@ -111,6 +112,49 @@ describeEachBackend('the effects worker', (backend) => {
     now = at(10_000);
     expect(await worker.runDue()).toBe(1);
     expect(await jobsOf(caseNumber)).toEqual([]);
+  });
+
+  it('keeps a reminder until its notBefore time, while the rest of its batch runs at once', async () => {
+    let now = T0;
+    const questionAt = T0.toISOString();
+    const remindAt = at(2 * 24 * 60 * 60 * 1000);
+    const caseNumber = await caseWith([
+      { kind: 'tellRequester', notice: 'question', questionAt },
+      {
+        kind: 'tellRequester',
+        notice: 'questionReminder',
+        questionAt,
+        notBefore: remindAt.toISOString(),
+      },
+    ]);
+    const ran: Job[] = [];
+    const worker = workerWith(
+      handlersFor(async (job) => (ran.push(job), done())),
+      () => now,
+    );
+    expect(await worker.runDue()).toBe(1);
+    expect(ran).toEqual([expect.objectContaining({ notice: 'question' })]);
+    expect(await jobsOf(caseNumber)).toEqual([
+      expect.objectContaining({ notice: 'questionReminder', availableAt: remindAt.toISOString() }),
+    ]);
+    now = new Date(remindAt.getTime() - 1);
+    expect(await worker.runDue()).toBe(0);
+    now = remindAt;
+    expect(await worker.runDue()).toBe(1);
+    expect(ran.at(-1)).toMatchObject({ notice: 'questionReminder' });
+  });
+
+  it('hands a reply in the thread to its own handler', async () => {
+    const caseNumber = await caseWith([{ kind: 'replyInThread', questionAt: T0.toISOString() }]);
+    const replies: Job[] = [];
+    const handlers = {
+      ...handlersFor(() => Promise.reject(new Error('not this handler'))),
+      replyInThread: async (job: Job) => (replies.push(job), done()),
+    };
+    expect(await workerWith(handlers).runDue()).toBe(1);
+    expect(replies).toEqual([
+      expect.objectContaining({ kind: 'replyInThread', caseNumber, questionAt: T0.toISOString() }),
+    ]);
   });
 
   it('retries a job whose handler throws after the backoff, keeping the error', async () => {

@@ -68,10 +68,10 @@ describeEachBackend('fileCase', (backend) => {
   });
 
   it('numbers cases one after another within the year of filing', async () => {
-    expect(await world.fileNew()).toBe('UL-2026-00001');
-    expect(await world.fileNew()).toBe('UL-2026-00002');
+    expect(await world.fileForNextPerson()).toBe('UL-2026-00001');
+    expect(await world.fileForNextPerson()).toBe('UL-2026-00002');
     world.clock.now = new Date('2027-01-01T00:00:00.000Z');
-    expect(await world.fileNew()).toBe('UL-2027-00001');
+    expect(await world.fileForNextPerson()).toBe('UL-2027-00001');
   });
 
   it('stores no CPR digits in clear anywhere in the store, only the masked form', async () => {

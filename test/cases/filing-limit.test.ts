@@ -14,9 +14,9 @@ describeEachBackend('the filing rate limit', (backend) => {
     (world.clock.now = new Date(world.clock.now.getTime() + minutes * 60_000));
 
   it('lets a staff member file up to the limit in an hour, and refuses and audits the next', async () => {
-    await world.fileNew();
+    await world.fileForNextPerson();
     minutesLater(10);
-    await world.fileNew();
+    await world.fileForNextPerson();
     const next = await reserveCaseNumber(world.deps);
     expect(await mayFile(world.deps, STAFF, next, 2)).toBe(false);
     const audit = await world.stores.audit.forCase(next);
@@ -24,9 +24,9 @@ describeEachBackend('the filing rate limit', (backend) => {
   });
 
   it('counts only the last hour, and only the staff member’s own cases', async () => {
-    await world.fileNew();
+    await world.fileForNextPerson();
     minutesLater(10);
-    await world.fileNew();
+    await world.fileForNextPerson();
     const next = await reserveCaseNumber(world.deps);
     expect(await mayFile(world.deps, OTHER_STAFF, next, 2)).toBe(true);
     minutesLater(51);
@@ -34,8 +34,8 @@ describeEachBackend('the filing rate limit', (backend) => {
   });
 
   it('lets a retried confirm of a case already filed through, even at the limit', async () => {
-    await world.fileNew();
-    const second = await world.fileNew();
+    await world.fileForNextPerson();
+    const second = await world.fileForNextPerson();
     expect(await mayFile(world.deps, STAFF, second, 2)).toBe(true);
   });
 });

@@ -39,6 +39,11 @@ export interface FilingWorld {
   forgottenRequest(earlierCaseNumber: CaseNumber, cpr?: Cpr): CaseRequest;
   /** Reserves a number and files the request under it; fails the test unless it is filed. */
   fileNew(request?: CaseRequest): Promise<CaseNumber>;
+  /**
+   * Files a new login for a person no other case of this world is about (a CPR of its own,
+   * masked as 010190-****), so that the duplicate guard has nothing to say.
+   */
+  fileForNextPerson(overrides?: Partial<CaseRequest>): Promise<CaseNumber>;
   /** Approves, starts sending and marks the mail sent, as approver and mail job would. */
   markIssued(caseNumber: CaseNumber, username?: string): Promise<void>;
   deny(caseNumber: CaseNumber): Promise<void>;
@@ -49,6 +54,9 @@ export interface FilingWorld {
   runAuditJobs(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The CPR of the n-th person of `fileForNextPerson`: neither CPR nor OTHER_CPR. */
+const nextPersonsCpr = (n: number) => `010190${String(5000 + n).padStart(4, '0')}` as Cpr;
 
 export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld> {
   const stores = await openStores(where);
@@ -71,6 +79,7 @@ export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld
     const outcome = await runCommand(deps, caseNumber, command);
     if (outcome.outcome !== 'done') throw new Error(`command not done: ${outcome.outcome}`);
   };
+  let people = 0;
   const later = { outcome: 'retry' as const, reason: 'not run in this test', afterMs: 3_600_000 };
   const handlers: JobHandlers = {
     postCard: async () => later,
@@ -78,11 +87,18 @@ export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld
     tellRequester: async () => later,
     sendMail: async () => later,
     alertSupport: async () => later,
+    replyInThread: async () => later,
     async audit(job) {
       await stores.audit.append(job.entry, job.id);
       return { outcome: 'done' };
     },
   };
+  async function fileNew(request = newCaseRequest()) {
+    const caseNumber = await reserveCaseNumber(deps);
+    const outcome = await fileCase(deps, caseNumber, request);
+    if (outcome.outcome !== 'filed') throw new Error(`not filed: ${outcome.outcome}`);
+    return outcome.caseNumber;
+  }
   const problems: string[] = [];
   const log = {
     debug: () => undefined,
@@ -98,11 +114,10 @@ export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld
     newCaseRequest,
     forgottenRequest: (earlierCaseNumber, cpr = CPR) =>
       newCaseRequest({ request: { kind: 'forgotten', earlierCaseNumber, requested: 'both' } }, cpr),
-    async fileNew(request = newCaseRequest()) {
-      const caseNumber = await reserveCaseNumber(deps);
-      const outcome = await fileCase(deps, caseNumber, request);
-      if (outcome.outcome !== 'filed') throw new Error(`not filed: ${outcome.outcome}`);
-      return outcome.caseNumber;
+    fileNew,
+    fileForNextPerson(overrides = {}) {
+      people += 1;
+      return fileNew(newCaseRequest(overrides, nextPersonsCpr(people)));
     },
     async markIssued(caseNumber, username) {
       await run(caseNumber, () => ({ kind: 'approve', by: APPROVER, institutionListed: true }));

@@ -1,9 +1,19 @@
-import { caseSchema, caseStates, splitCase, type CaseIn, type CaseState } from '../../cases/case';
+import {
+  caseSchema,
+  caseStates,
+  MAX_ANSWER_LENGTH,
+  MAX_QUESTION_LENGTH,
+  splitCase,
+  type CaseIn,
+  type CaseState,
+  type Question,
+} from '../../cases/case';
 import type { Effect } from '../../cases/effects';
 import {
   isRefused,
   MAX_REASON_LENGTH,
   mayDecide,
+  QUESTION_REMINDER_MS,
   statesFor,
   transition,
   type Command,
@@ -21,10 +31,18 @@ const OUTSIDER = { aadObjectId: 'outsider-1', name: 'Olle Outsider' };
 const rules: Rules = { isApprover: (id) => ['approver-1', 'approver-2', 'staff-1'].includes(id) };
 
 const DECISION = { by: { aadObjectId: 'approver-2', name: 'Bo' }, at: '2026-03-01T10:00:00.000Z' };
+/** The open question of the test case waiting for an answer. */
+const QUESTION: Question = {
+  question: 'Er modtageren skolens leder?',
+  askedBy: { aadObjectId: 'approver-2', name: 'Bo' },
+  askedAt: '2026-03-02T09:00:00.000Z',
+};
+const REMINDER_AT = new Date(NOW.getTime() + QUESTION_REMINDER_MS).toISOString();
 
 /** A case in each state, with the fields that state carries (sending: a first attempt). */
 const inState: { [S in CaseState]: () => CaseIn<S> } = {
   filed: () => aCase(),
+  info_requested: () => aCaseIn('info_requested', { questions: [QUESTION] }),
   approved: () => aCaseIn('approved', { decision: DECISION }),
   sending: () => aCaseIn('sending', { decision: DECISION, attempt: 1, inFlight: true }),
   mail_sent: () =>
@@ -36,6 +54,8 @@ const inState: { [S in CaseState]: () => CaseIn<S> } = {
 };
 
 const commands: { [K in Command['kind']]: Extract<Command, { kind: K }> } = {
+  ask: { kind: 'ask', by: APPROVER, question: 'Hvem er modtageren?' },
+  answer: { kind: 'answer', by: REQUESTER, text: 'Skolens leder', questionAt: QUESTION.askedAt },
   approve: { kind: 'approve', by: APPROVER, institutionListed: true },
   deny: { kind: 'deny', by: APPROVER, reason: 'Forkert CVR' },
   startSending: { kind: 'startSending' },
@@ -54,6 +74,29 @@ const table: {
   audit?: { action: string; actor: object; detail?: string };
 }[] = [
   {
+    command: 'ask',
+    from: 'filed',
+    to: 'info_requested',
+    effects: [
+      { kind: 'updateCard' },
+      { kind: 'tellRequester', notice: 'question', questionAt: NOW.toISOString() },
+      {
+        kind: 'tellRequester',
+        notice: 'questionReminder',
+        questionAt: NOW.toISOString(),
+        notBefore: REMINDER_AT,
+      },
+    ],
+    audit: { action: 'case.info_requested', actor: APPROVER },
+  },
+  {
+    command: 'answer',
+    from: 'info_requested',
+    to: 'filed',
+    effects: [{ kind: 'updateCard' }, { kind: 'replyInThread', questionAt: QUESTION.askedAt }],
+    audit: { action: 'case.info_answered', actor: REQUESTER },
+  },
+  {
     command: 'approve',
     from: 'filed',
     to: 'approved',
@@ -61,8 +104,22 @@ const table: {
     audit: { action: 'case.approved', actor: APPROVER },
   },
   {
+    command: 'approve',
+    from: 'info_requested',
+    to: 'approved',
+    effects: [{ kind: 'sendMail' }, { kind: 'updateCard' }],
+    audit: { action: 'case.approved', actor: APPROVER },
+  },
+  {
     command: 'deny',
     from: 'filed',
+    to: 'denied',
+    effects: [{ kind: 'updateCard' }, { kind: 'tellRequester', notice: 'denied' }],
+    audit: { action: 'case.denied', actor: APPROVER },
+  },
+  {
+    command: 'deny',
+    from: 'info_requested',
     to: 'denied',
     effects: [{ kind: 'updateCard' }, { kind: 'tellRequester', notice: 'denied' }],
     audit: { action: 'case.denied', actor: APPROVER },
@@ -88,9 +145,14 @@ const table: {
 const allowed = (command: Command['kind'], state: CaseState) =>
   table.some((row) => row.command === command && row.from === state);
 
+/**
+ * Every (command, state) the table does not allow. An answer on a filed case is the one
+ * exception: its question was answered already, and it is refused as such (see 'answer').
+ */
 const refusedCases = Object.keys(commands).flatMap((command) =>
   caseStates
     .filter((state) => !allowed(command as Command['kind'], state))
+    .filter((state) => !(command === 'answer' && state === 'filed'))
     .map((state) => ({ command: command as Command['kind'], state })),
 );
 
@@ -145,8 +207,8 @@ describe('the lifecycle table', () => {
   });
 });
 
-describe('who may decide', () => {
-  const decisions = [commands.approve, commands.deny].flatMap((command) =>
+describe('who may decide or ask', () => {
+  const decisions = [commands.approve, commands.deny, commands.ask].flatMap((command) =>
     caseStates.map((state) => ({ kind: command.kind, command, state })),
   );
 
@@ -171,6 +233,153 @@ describe('who may decide', () => {
     expect(mayDecide(filed, APPROVER, rules)).toBe(true);
     expect(mayDecide(filed, OUTSIDER, rules)).toBe(false);
     expect(mayDecide(filed, REQUESTER, rules)).toBe(false);
+  });
+});
+
+describe('who may answer', () => {
+  const others = caseStates.flatMap((state) =>
+    [APPROVER, OUTSIDER].map((by) => ({ state, by, who: by.name })),
+  );
+
+  it.each(others)(
+    'refuses an answer by $who, who did not file the case, before looking at the state ($state)',
+    ({ state, by }) => {
+      const result = transition(inState[state](), { ...commands.answer, by }, NOW, rules);
+      expect(refusal(result)).toBe('notRequester');
+    },
+  );
+});
+
+describe('ask', () => {
+  it('records the question, who asked and when, and the case waits for the answer', () => {
+    const result = applied(transition(inState.filed(), commands.ask, NOW, rules));
+    expect(result.next).toMatchObject({
+      state: 'info_requested',
+      questions: [
+        { question: 'Hvem er modtageren?', askedBy: APPROVER, askedAt: NOW.toISOString() },
+      ],
+    });
+  });
+
+  it('reminds the requester once, two days after the question', () => {
+    const result = applied(transition(inState.filed(), commands.ask, NOW, rules));
+    const reminders = result.effects.filter(
+      (effect) => effect.kind === 'tellRequester' && effect.notice === 'questionReminder',
+    );
+    expect(reminders).toEqual([expect.objectContaining({ notBefore: '2026-03-06T05:06:07.000Z' })]);
+  });
+
+  it('keeps the earlier, answered questions and adds the new one last', () => {
+    const answered = { ...QUESTION, answer: { text: 'Ja', by: REQUESTER, at: DECISION.at } };
+    const current = aCase({ questions: [answered] });
+    const result = applied(transition(current, commands.ask, NOW, rules));
+    expect(result.next.questions).toEqual([
+      answered,
+      { question: 'Hvem er modtageren?', askedBy: APPROVER, askedAt: NOW.toISOString() },
+    ]);
+  });
+
+  it('refuses a second question while one is open, as wrongState', () => {
+    const result = transition(inState.info_requested(), commands.ask, NOW, rules);
+    expect(refusal(result)).toBe('wrongState');
+    expect((result as Refused).detail).toBe('not allowed now');
+  });
+
+  it.each(['', '   ', '\n\t \r\n', '\u0000\u0007'])(
+    'refuses the question %j as missing',
+    (question) => {
+      const command = { ...commands.ask, question };
+      expect(refusal(transition(inState.filed(), command, NOW, rules))).toBe('questionMissing');
+    },
+  );
+
+  it.each(['Er 010190-1234 rigtigt?', 'se 0101901234', 'nr. 010190 - 1234 passer ikke'])(
+    'refuses the question %j: it holds a CPR, which would be stored and sent',
+    (question) => {
+      const result = transition(inState.filed(), { ...commands.ask, question }, NOW, rules);
+      expect(refusal(result)).toBe('questionHasCpr');
+      expect(JSON.stringify(result)).not.toContain('1234');
+    },
+  );
+
+  it(`keeps a question cleaned and cut at ${MAX_QUESTION_LENGTH} characters, and never audits its text`, () => {
+    const question = `  Hvem\u0000er \n\t modtageren? ${'x'.repeat(MAX_QUESTION_LENGTH)}`;
+    const result = applied(transition(inState.filed(), { ...commands.ask, question }, NOW, rules));
+    const kept = result.next.questions?.at(-1)?.question;
+    expect(typeof kept === 'string' && kept.startsWith('Hvem er modtageren? xxx')).toBe(true);
+    expect(typeof kept === 'string' && kept.length).toBe(MAX_QUESTION_LENGTH);
+    expect(caseSchema.safeParse(result.next).success).toBe(true);
+    expect(result.audit?.detail).toBeUndefined();
+    expect(JSON.stringify(result.audit)).not.toContain('modtageren');
+  });
+});
+
+describe('answer', () => {
+  it('records the answer on the open question and returns the case to filed', () => {
+    const result = applied(transition(inState.info_requested(), commands.answer, NOW, rules));
+    expect(result.next).toMatchObject({
+      state: 'filed',
+      questions: [
+        { ...QUESTION, answer: { text: 'Skolens leder', by: REQUESTER, at: NOW.toISOString() } },
+      ],
+    });
+  });
+
+  it('refuses an answer to an older question as alreadyAnswered', () => {
+    const command = { ...commands.answer, questionAt: '2026-03-01T09:00:00.000Z' };
+    const result = transition(inState.info_requested(), command, NOW, rules);
+    expect(refusal(result)).toBe('alreadyAnswered');
+  });
+
+  it('refuses an answer on a filed case as alreadyAnswered: its question was answered', () => {
+    const answered = { ...QUESTION, answer: { text: 'Ja', by: REQUESTER, at: DECISION.at } };
+    const current = aCase({ questions: [answered] });
+    expect(refusal(transition(current, commands.answer, NOW, rules))).toBe('alreadyAnswered');
+  });
+
+  it('refuses an answer to a last question that holds an answer, whatever the state says', () => {
+    const answered = { ...QUESTION, answer: { text: 'Ja', by: REQUESTER, at: DECISION.at } };
+    const current = aCaseIn('info_requested', { questions: [answered] });
+    expect(refusal(transition(current, commands.answer, NOW, rules))).toBe('alreadyAnswered');
+  });
+
+  it.each(['', '   ', '\n\t \r\n', '\u001b \u007f\u0085'])(
+    'refuses the answer %j as missing',
+    (text) => {
+      const command = { ...commands.answer, text };
+      expect(refusal(transition(inState.info_requested(), command, NOW, rules))).toBe(
+        'answerMissing',
+      );
+    },
+  );
+
+  it(`refuses an answer longer than ${MAX_ANSWER_LENGTH} characters instead of cutting it`, () => {
+    const long = { ...commands.answer, text: 'x'.repeat(MAX_ANSWER_LENGTH + 1) };
+    expect(refusal(transition(inState.info_requested(), long, NOW, rules))).toBe('answerTooLong');
+    const longest = { ...commands.answer, text: 'x'.repeat(MAX_ANSWER_LENGTH) };
+    expect(isRefused(transition(inState.info_requested(), longest, NOW, rules))).toBe(false);
+  });
+
+  it.each(['CPR 010190-1234', 'se 0101901234'])('refuses the answer %j: it holds a CPR', (text) => {
+    const result = transition(inState.info_requested(), { ...commands.answer, text }, NOW, rules);
+    expect(refusal(result)).toBe('answerHasCpr');
+    expect(JSON.stringify(result)).not.toContain('1234');
+  });
+
+  it('keeps the answer cleaned and never audits its text', () => {
+    const command = { ...commands.answer, text: ' Skolens\u0000leder \n\n ' };
+    const result = applied(transition(inState.info_requested(), command, NOW, rules));
+    expect(result.next.questions?.at(-1)?.answer?.text).toBe('Skolens leder');
+    expect(result.audit?.detail).toBeUndefined();
+    expect(JSON.stringify(result.audit)).not.toContain('leder');
+  });
+
+  it('keeps the questions when a waiting case is approved or denied', () => {
+    for (const command of [commands.approve, commands.deny]) {
+      const result = applied(transition(inState.info_requested(), command, NOW, rules));
+      expect(result.next.questions).toEqual([QUESTION]);
+      expect(caseSchema.safeParse(result.next).success).toBe(true);
+    }
   });
 });
 

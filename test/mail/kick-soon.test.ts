@@ -31,6 +31,7 @@ describe('EffectsWorker.kickSoon', () => {
         sendMail: noJob,
         audit: noJob,
         alertSupport: noJob,
+        replyInThread: noJob,
       },
       quietLog,
       { pollMs: 60_000, leaseMs: 60_000, now: () => new Date() },

@@ -1,5 +1,6 @@
-import type { Case, CaseIn, Person } from '../../cases/case';
+import type { Case, CaseIn, Person, Question } from '../../cases/case';
 import { jobsFor, type Job } from '../../cases/effects';
+import { erasedCase } from '../../cases/retention';
 import type { Stores } from '../../storage';
 import { aCase, aCaseIn } from '../support/case-builder';
 import { describeEachBackend, openStores } from '../support/storage-backends';
@@ -16,6 +17,20 @@ const approved = (value: CaseIn<'filed'>, by: Person = APPROVER): CaseIn<'approv
 });
 
 const jobIds = (jobs: Job[]) => jobs.map((job) => job.id).sort();
+
+const REQUESTER: Person = { aadObjectId: 'staff-1', name: 'Staff One' };
+/** An approver's question, open. */
+const question = (askedAt: string, text = 'Hvem er modtageren?'): Question => ({
+  question: text,
+  askedBy: APPROVER,
+  askedAt,
+});
+/** The same question answered by the requester. */
+const answered = (open: Question, text = 'Skolens leder'): Question => ({
+  ...open,
+  answer: { text, by: REQUESTER, at: NOW.toISOString() },
+});
+const DUPLICATE_REASON = 'Delt forældremyndighed, ny skole';
 
 describeEachBackend('case store contract', (backend) => {
   let stores: Stores;
@@ -73,6 +88,86 @@ describeEachBackend('case store contract', (backend) => {
       ];
       for (const value of cases) await stores.cases.create(value, []);
       for (const value of cases) expect(await stores.cases.get(value.caseNumber)).toEqual(value);
+    });
+  });
+
+  describe('questions', () => {
+    it('keeps a case waiting for an answer with its questions, and lists it by its state', async () => {
+      const first = answered(question('2026-04-28T09:00:00.000Z'));
+      const waiting = aCaseIn('info_requested', {
+        questions: [first, question('2026-04-30T09:00:00.000Z', 'Og hvilken klasse?')],
+      });
+      await stores.cases.create(waiting, []);
+      expect(await stores.cases.get(waiting.caseNumber)).toEqual(waiting);
+      expect(await stores.cases.listByState(['info_requested'], 10)).toEqual([waiting]);
+      expect(await stores.cases.listByState(['filed'], 10)).toEqual([]);
+    });
+
+    it('moves a case to info_requested and back to filed with the answer, keeping every question', async () => {
+      const filed = aCase({ request: { kind: 'new', duplicateReason: DUPLICATE_REASON } });
+      await stores.cases.create(filed, []);
+      const open = question('2026-04-30T09:00:00.000Z');
+      const asking: Case = { ...filed, state: 'info_requested', questions: [open] };
+      expect(await stores.cases.transition(filed.caseNumber, ['filed'], asking, [])).toEqual({
+        won: true,
+        case: asking,
+      });
+      const back: Case = { ...filed, questions: [answered(open)] };
+      const written = await stores.cases.transition(filed.caseNumber, ['info_requested'], back, []);
+      expect(written).toEqual({ won: true, case: back });
+      expect(await stores.cases.get(filed.caseNumber)).toEqual(back);
+      const decided = approved(back as CaseIn<'filed'>);
+      await stores.cases.transition(filed.caseNumber, ['filed', 'info_requested'], decided, []);
+      expect(await stores.cases.get(filed.caseNumber)).toEqual(decided);
+      expect(decided.questions).toEqual([answered(open)]);
+    });
+  });
+
+  describe('erase', () => {
+    const closedAt = '2026-01-01T12:00:00.000Z';
+    const deniedWithTexts = () =>
+      aCaseIn(
+        'denied',
+        { decision: { by: APPROVER, at: closedAt, reason: 'Forkert CVR' } },
+        {
+          request: { kind: 'new', duplicateReason: DUPLICATE_REASON },
+          questions: [answered(question('2025-12-30T09:00:00.000Z'))],
+        },
+      );
+
+    it('stores the erased case, the duplicate reason, questions and answers erased too', async () => {
+      const denied = deniedWithTexts();
+      const audit = jobsFor(denied.caseNumber, [{ kind: 'updateCard' }], NOW);
+      await stores.cases.create(denied, []);
+      const erased = erasedCase(denied, NOW, 90)!;
+      expect(await stores.cases.erase(erased, audit)).toBe(true);
+      const stored = await stores.cases.get(denied.caseNumber);
+      expect(stored).toEqual(erased);
+      expect(stored?.request).toEqual({ kind: 'new', duplicateReason: { erased: true } });
+      expect(stored?.questions).toEqual([
+        {
+          question: { erased: true },
+          askedBy: APPROVER,
+          askedAt: '2025-12-30T09:00:00.000Z',
+          answer: { text: { erased: true }, by: REQUESTER, at: NOW.toISOString() },
+        },
+      ]);
+      const kept = JSON.stringify(stored);
+      for (const text of [DUPLICATE_REASON, 'Hvem er modtageren?', 'Skolens leder']) {
+        expect(kept).not.toContain(text);
+      }
+      expect(jobIds(await stores.jobs.forCase(denied.caseNumber))).toEqual(jobIds(audit));
+    });
+
+    it('erases a case once: a second erase writes nothing', async () => {
+      const denied = deniedWithTexts();
+      await stores.cases.create(denied, []);
+      const erased = erasedCase(denied, NOW, 90)!;
+      expect(await stores.cases.erase(erased, [])).toBe(true);
+      const again = jobsFor(denied.caseNumber, [{ kind: 'updateCard' }], NOW);
+      expect(await stores.cases.erase(erased, again)).toBe(false);
+      expect(await stores.jobs.forCase(denied.caseNumber)).toEqual([]);
+      expect(await stores.cases.get(denied.caseNumber)).toEqual(erased);
     });
   });
 
