@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { noAccessCard } from '../cards/no-access-card';
-import type { Case, Person } from '../cases/case';
+import { MAX_QUESTION_LENGTH, type Case, type Person } from '../cases/case';
 import type { CaseNumber } from '../cases/case-number';
 import {
   approveCase,
@@ -140,6 +140,8 @@ async function answerAsk(
       return card(number, 'approval.notice.questionMissing');
     case 'questionHasCpr':
       return card(number, 'approval.notice.questionHasCpr');
+    case 'questionTooLong':
+      return card(number, 'approval.notice.questionTooLong', { max: String(MAX_QUESTION_LENGTH) });
     case 'unknownCase':
       return errorResponse(text(language, 'approval.notice.unknownCase'));
   }

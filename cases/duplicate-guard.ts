@@ -1,4 +1,11 @@
-import { closedStates, type Case, type CaseState, type Requester } from './case';
+import {
+  closedStates,
+  MAX_DUPLICATE_REASON_LENGTH,
+  type Case,
+  type CaseState,
+  type Requester,
+} from './case';
+import { hasCprShape } from './cpr-shape';
 import type { CaseNumber } from './case-number';
 import type { Cvr } from './cvr';
 import type { WorkflowDeps } from './workflow-deps';
@@ -89,4 +96,22 @@ export async function duplicateWarning(
       .map((value) => value.caseNumber),
     elsewhere: found.length - own.length,
   };
+}
+
+/** The shortest reason for a new login despite earlier cases: a word or two is not one. */
+export const MIN_DUPLICATE_REASON_LENGTH = 5;
+
+/** A reason as kept (control characters out, spaces folded), or what is wrong with it. */
+export function checkDuplicateReason(
+  typed: string,
+): { ok: true; reason: string } | { ok: false; problem: 'short' | 'long' | 'cpr' } {
+  const reason = typed
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (reason.length < MIN_DUPLICATE_REASON_LENGTH) return { ok: false, problem: 'short' };
+  if (reason.length > MAX_DUPLICATE_REASON_LENGTH) return { ok: false, problem: 'long' };
+  // It is stored on the case and shown on the approval card: never a CPR in clear.
+  if (hasCprShape(reason)) return { ok: false, problem: 'cpr' };
+  return { ok: true, reason };
 }

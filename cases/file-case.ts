@@ -17,7 +17,7 @@ import {
   type EarlierCaseCheck,
   type EarlierCaseClaim,
 } from './forgotten-login-guard';
-import { duplicateWarning, type DuplicateWarning } from './duplicate-guard';
+import { checkDuplicateReason, duplicateWarning, type DuplicateWarning } from './duplicate-guard';
 import type { WorkflowDeps } from './workflow-deps';
 
 export type { ProtectedCpr, Requester } from './case';
@@ -102,6 +102,13 @@ export async function checkEarlierCase(
   return (await recordWrongTry(deps, claim.earlierCaseNumber, reader)) ? 'locked' : 'mismatch';
 }
 
+/** True when a new login carries a reason to go on despite earlier cases that may be kept. */
+function hasValidReason(request: LoginRequest): boolean {
+  if (request.kind !== 'new' || typeof request.duplicateReason !== 'string') return false;
+  const checked = checkDuplicateReason(request.duplicateReason);
+  return checked.ok && checked.reason === request.duplicateReason;
+}
+
 /** Reserves the number a case will be filed under, before anything is filed. */
 export function reserveCaseNumber(deps: WorkflowDeps): Promise<CaseNumber> {
   return deps.cases.reserveCaseNumber(deps.now().getUTCFullYear());
@@ -132,11 +139,13 @@ export async function fileCase(
         return { outcome: 'earlierCaseLocked' };
     }
   }
-  // Checked again at filing: another staff member may have filed for the CPR meanwhile.
-  if (request.request.kind === 'new' && request.request.duplicateReason === undefined) {
+  // Checked again at filing: another staff member may have filed for the CPR meanwhile. Only a
+  // reason that passes the same rules as in the chat lets a new login go on despite them.
+  if (request.request.kind === 'new' && !hasValidReason(request.request)) {
     const claim = { cprHash: request.subject.cprHash, cvr: request.cvr, except: caseNumber };
     const warning = await duplicateWarning(deps, claim, request.requester);
     if (warning) return { outcome: 'duplicate', warning };
+    request = { ...request, request: { kind: 'new' } };
   }
   const now = deps.now();
   const value: Case = {

@@ -14,7 +14,15 @@ export type AskOutcome =
   | { outcome: 'asked'; case: Case }
   /** A question is open already (someone was first), or the case was decided. */
   | { outcome: 'alreadyAsked' | 'alreadyDecided'; case: Case }
-  | { outcome: 'notAnApprover' | 'ownCase' | 'unknownCase' | 'questionMissing' | 'questionHasCpr' };
+  | {
+      outcome:
+        | 'notAnApprover'
+        | 'ownCase'
+        | 'unknownCase'
+        | 'questionMissing'
+        | 'questionHasCpr'
+        | 'questionTooLong';
+    };
 
 /** Asks the requester of a filed case a question; the case waits for the answer. */
 export async function askRequester(
@@ -60,6 +68,7 @@ async function askOutcome(
         case 'ownCase':
         case 'questionMissing':
         case 'questionHasCpr':
+        case 'questionTooLong':
           return { outcome: outcome.refusal };
         default:
           throw new Error(`a question cannot be refused as ${outcome.refusal}`);

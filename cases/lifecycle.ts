@@ -56,6 +56,7 @@ export type Refusal =
   | 'reasonHasCpr'
   | 'questionMissing'
   | 'questionHasCpr'
+  | 'questionTooLong'
   /** Only the requester may answer their case's question. */
   | 'notRequester'
   /** The question answered is no longer open (answered already, or another one is). */
@@ -134,8 +135,10 @@ const OUTBOX = { system: 'outbox' };
 /** The table of transitions: for each command, the states it may start from and its rule. */
 export const lifecycle = {
   ask: row<'ask', 'filed'>(['filed'], (current, { by, question }, now) => {
-    const cleaned = cleanText(question).slice(0, MAX_QUESTION_LENGTH).trimEnd();
+    const cleaned = cleanText(question);
     if (!cleaned) return refuse('questionMissing', 'question without text');
+    // Refused, not cut: a cut could leave part of a CPR behind the check below.
+    if (cleaned.length > MAX_QUESTION_LENGTH) return refuse('questionTooLong', 'question too long');
     if (hasCprShape(cleaned)) return refuse('questionHasCpr', 'question held a CPR number');
     const askedAt = now.toISOString();
     const reminderAt = new Date(now.getTime() + QUESTION_REMINDER_MS).toISOString();

@@ -1,14 +1,14 @@
 import { MAX_DUPLICATE_REASON_LENGTH } from '../cases/case';
 import type { CaseNumber } from '../cases/case-number';
-import { hasCprShape } from '../cases/cpr-shape';
-import type { DuplicateWarning } from '../cases/duplicate-guard';
+import {
+  checkDuplicateReason,
+  MIN_DUPLICATE_REASON_LENGTH,
+  type DuplicateWarning,
+} from '../cases/duplicate-guard';
 import { duplicateCard } from '../cards/duplicate-card';
 import { cardReply, textReply, type ChatTurn, type Reply } from './chat-turn';
 import type { Step } from './conversation-deps';
 import type { Intake } from './conversation-state';
-
-/** The shortest reason for a new login despite earlier cases: a word or two is not one. */
-export const MIN_DUPLICATE_REASON_LENGTH = 5;
 
 /** The warning before the summary; what staff type next is their reason to go on. */
 export function warnDuplicate(flow: Intake, warning: DuplicateWarning, turn: ChatTurn): Step {
@@ -33,24 +33,22 @@ export function repeatDuplicate(flow: Intake, turn: ChatTurn): Reply[] {
 export function readDuplicateReason(
   turn: ChatTurn,
 ): { ok: true; reason: string } | { ok: false; reply: Reply } {
-  const reason = turn.text
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (reason.length < MIN_DUPLICATE_REASON_LENGTH) {
-    return {
-      ok: false,
-      reply: textReply(turn, 'duplicate.reasonShort', { min: MIN_DUPLICATE_REASON_LENGTH }),
-    };
+  const checked = checkDuplicateReason(turn.text);
+  if (checked.ok) return checked;
+  switch (checked.problem) {
+    case 'short':
+      return {
+        ok: false,
+        reply: textReply(turn, 'duplicate.reasonShort', { min: MIN_DUPLICATE_REASON_LENGTH }),
+      };
+    case 'long':
+      return {
+        ok: false,
+        reply: textReply(turn, 'duplicate.reasonLong', { max: MAX_DUPLICATE_REASON_LENGTH }),
+      };
+    case 'cpr':
+      return { ok: false, reply: textReply(turn, 'duplicate.reasonHasCpr') };
   }
-  if (reason.length > MAX_DUPLICATE_REASON_LENGTH) {
-    return {
-      ok: false,
-      reply: textReply(turn, 'duplicate.reasonLong', { max: MAX_DUPLICATE_REASON_LENGTH }),
-    };
-  }
-  if (hasCprShape(reason)) return { ok: false, reply: textReply(turn, 'duplicate.reasonHasCpr') };
-  return { ok: true, reason };
 }
 
 /**

@@ -265,6 +265,7 @@ export const da = {
   'approval.notice.questionMissing': 'Skriv et spørgsmål. Intet er ændret.',
   'approval.notice.questionHasCpr':
     'Skriv ikke CPR-numre i spørgsmålet: det gemmes og sendes til den, der oprettede sagen. Intet er ændret.',
+  'approval.notice.questionTooLong': 'Spørgsmålet må højst være {max} tegn. Intet er ændret.',
   'approval.notice.ownCaseAsk':
     'Du kan ikke stille spørgsmål i en sag, du selv har oprettet. Intet er ændret.',
   'thread.answered': 'Svar i sag {caseNumber} fra {name}, {at}: {answer}',

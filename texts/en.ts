@@ -270,6 +270,8 @@ export const en: Catalogue = {
   'approval.notice.questionMissing': 'Write a question. Nothing was changed.',
   'approval.notice.questionHasCpr':
     'Do not write CPR numbers in the question: it is stored and sent to the one who filed the case. Nothing was changed.',
+  'approval.notice.questionTooLong':
+    'The question can be at most {max} characters. Nothing was changed.',
   'approval.notice.ownCaseAsk':
     'You cannot ask questions on a case you filed yourself. Nothing was changed.',
   'thread.answered': 'Answer in case {caseNumber} from {name}, {at}: {answer}',
