@@ -148,13 +148,13 @@ export const envSchema = z.object({
       })
       .default(DEFAULT_REMINDER_TIME),
   ),
-  /** Hours a case may wait for a decision before the digest lists it. */
+  /** Hours a case may wait for a decision before the digest lists it (0: every waiting case). */
   REMINDER_AFTER_HOURS: z.preprocess(
     blankIsUnset,
     z.coerce
       .number()
       .int()
-      .min(1)
+      .min(0)
       .max(24 * 365)
       .default(DEFAULT_REMINDER_AFTER_HOURS),
   ),

@@ -17,6 +17,8 @@ export interface DevStackOptions {
    * front of the bot rewrites it. Unset: the playgrounds talk to the bot directly.
    */
   locale?: string;
+  /** More configuration for the bot (e.g. REMINDER_TIME). */
+  botEnv?: Record<string, string>;
 }
 
 /** The running stack: the bot in local mode and two Agents Playgrounds. */
@@ -24,6 +26,8 @@ export interface DevStack {
   staffUrl: string;
   approverUrl: string;
   outboxDir: string;
+  /** Stops the bot and starts it again on the same data, with `env` added to its configuration. */
+  restartBot(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,50 +70,56 @@ function playground(port: number, endpoint: string, config: string, workDir: str
   );
 }
 
+/** Stops a child process and resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 /** Starts the bot (local mode, embedded store, file-drop mail) and the two playgrounds. */
 export async function startDevStack(options: DevStackOptions): Promise<DevStack> {
   const dataDir = path.resolve(options.dataDir);
-  const bot = spawn(
-    process.execPath,
-    ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        BOT_LOCAL_MODE: 'true',
-        PORT: String(options.botPort),
-        DATA_DIR: dataDir,
-        APPROVER_IDS: DEV_APPROVER_IDS.join(','),
-        INSTITUTIONS_FILE: path.join(root, 'institutions.example.json'),
-        MONGODB_URI: '',
-        SMTP_URL: '',
+  const startBot = (extra: Record<string, string> = {}) => {
+    const bot = spawn(
+      process.execPath,
+      ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          BOT_LOCAL_MODE: 'true',
+          PORT: String(options.botPort),
+          DATA_DIR: dataDir,
+          APPROVER_IDS: DEV_APPROVER_IDS.join(','),
+          INSTITUTIONS_FILE: path.join(root, 'institutions.example.json'),
+          MONGODB_URI: '',
+          SMTP_URL: '',
+          ...options.botEnv,
+          ...extra,
+        },
       },
-    },
-  );
-  for (const stream of [bot.stdout, bot.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) =>
-      chunk
-        .split('\n')
-        .filter(Boolean)
-        .forEach((l) => options.onBotOutput?.(l)),
     );
-  }
+    for (const stream of [bot.stdout, bot.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) =>
+        chunk
+          .split('\n')
+          .filter(Boolean)
+          .forEach((l) => options.onBotOutput?.(l)),
+      );
+    }
+    return bot;
+  };
+  let bot = startBot();
   const botEndpoint = `http://127.0.0.1:${options.botPort}/api/messages`;
   const relays: LocaleRelay[] = [];
-  const children: ChildProcess[] = [bot];
+  const children: ChildProcess[] = [];
   const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all([bot, ...children].map(stopChild));
     await Promise.all(relays.map((relay) => relay.close()));
   };
   /** The playground's endpoint: the bot, or a relay that sets the locale. */
@@ -149,6 +159,11 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     staffUrl: `http://localhost:${options.staffPort}/`,
     approverUrl: `http://localhost:${options.approverPort}/`,
     outboxDir: path.join(dataDir, 'outbox'),
+    async restartBot(env = {}) {
+      await stopChild(bot);
+      bot = startBot(env);
+      await waitFor(`http://127.0.0.1:${options.botPort}/readyz`);
+    },
     stop,
   };
 }

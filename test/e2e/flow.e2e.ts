@@ -109,6 +109,8 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       approverPort: await freePort(),
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'unilogin-e2e-')),
       locale: 'da-DK',
+      // The digest is shown at the end, once cases wait (see the last test).
+      botEnv: { REMINDER_TIME: 'off' },
       onBotOutput: (line) => botLog.push(line),
     });
     browser = await launchBrowser();
@@ -127,6 +129,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
     words: { start: string; yes: string },
     recipient: string,
     wrongAnswers = false,
+    cpr = CPR,
   ): Promise<Message> {
     const l = (key: TextKey) => t(language, key);
     await staff.say(words.start, l('eligibility.contactPerson'));
@@ -138,7 +141,7 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       await staff.say('310290-1234', [l('problem.cpr.date'), l('ask.cpr')]);
       await staff.shot('wrong-cpr-date');
     }
-    await staff.say(CPR, l('ask.cvr'));
+    await staff.say(cpr, l('ask.cvr'));
     if (wrongAnswers) {
       await staff.say('12345678', [l('problem.cvr.checksum'), l('ask.cvr')]);
       await staff.shot('wrong-cvr-checksum');
@@ -199,8 +202,9 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
   }
 
   /** Files a new-login case in Danish as the staff member; returns its case number. */
-  async function fileNewLogin(recipient: string): Promise<string> {
-    const summary = await answerNewLogin('da', { start: 'ny unilogin', yes: 'ja' }, recipient);
+  async function fileNewLogin(recipient: string, cpr: string): Promise<string> {
+    const yes = { start: 'ny unilogin', yes: 'ja' };
+    const summary = await answerNewLogin('da', yes, recipient, false, cpr);
     return (await confirm(summary, 'da')).caseNumber;
   }
 
@@ -288,8 +292,69 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
       await approver.shot('card-shows-mail-sent');
     });
 
+    let secondCase = '';
+
+    it('warns before a second new login for the same CPR, and files it with a stated reason', async () => {
+      await staff.say('ny unilogin', da('eligibility.contactPerson'));
+      await staff.say('ja', da('eligibility.registered'));
+      await staff.say('ja', da('eligibility.triedMitId'));
+      await staff.say('ja', da('ask.cpr'));
+      await staff.say(CPR, da('ask.cvr'));
+      const warning = await staff.say('13748136', da('duplicate.title'));
+      const visible = await textOf(warning);
+      expect(visible).toContain(firstCase);
+      expect(visible).toContain(da('duplicate.forgotten', { caseNumber: firstCase }));
+      await staff.shot('duplicate-warning');
+      await staff.say(
+        'Det første login blev udstedt til den forkerte kontaktperson i familien',
+        da('ask.recipient'),
+      );
+      const summary = await staff.say('Åse Ørum-Jæger', da('summary.title'));
+      expect(await textOf(summary)).toContain(da('summary.duplicateReason'));
+      secondCase = (await confirm(summary, 'da')).caseNumber;
+    });
+
+    it('shows the earlier case on the approval card, asks the staff member, and approves the answered case', async () => {
+      const card = approvalCard(secondCase);
+      await card.waitFor({ timeout: 60000 });
+      await card.getByText(da('approval.earlierCases')).waitFor({ timeout: 60000 });
+      expect(await card.innerText()).toContain(firstCase);
+      await approver.shot('approval-card-earlier-cases');
+
+      await card.getByRole('button', { name: da('approval.showActions') }).click();
+      await card.getByRole('button', { name: da('approval.ask'), exact: true }).click();
+      await card
+        .getByRole('textbox', { name: da('approval.askQuestion') })
+        .fill('Hvem er den forkerte kontaktperson, og skal det første login lukkes?');
+      await card.getByRole('button', { name: da('approval.askSubmit') }).click();
+      await card.getByText(da('approval.waitingForAnswer')).waitFor({ timeout: 60000 });
+      expect(await card.getByRole('button', { name: da('approval.approve') }).count()).toBe(0);
+      await approver.shot('question-asked');
+
+      const question = await staff.newMessage(0, da('question.title', { caseNumber: secondCase }));
+      expect(await textOf(question)).toContain('skal det første login lukkes?');
+      await staff.shot('question-in-staff-chat');
+      await question.locator
+        .getByRole('textbox', { name: da('question.answerLabel') })
+        .fill('Det var barnets moster; det første login skal lukkes.');
+      await staff.replyTo(
+        () => question.locator.getByRole('button', { name: da('question.send') }).click(),
+        da('answer.sent', { caseNumber: secondCase }),
+      );
+      await staff.shot('answer-sent');
+
+      await card
+        .getByText(pattern('da', 'approval.answer', { answer: 'Det var barnets moster' }))
+        .waitFor({ timeout: 60000 });
+      await approver.shot('answer-on-card');
+      await decide(secondCase, 'approval.approve');
+      await until(() => mailsOf(stack, secondCase).length === 1, 30000);
+      passwords.push(/Adgangskode: (\S+)/.exec(mailsOf(stack, secondCase)[0]!)![1]!);
+      await staff.newMessage(0, pattern('da', 'requester.mailSent', { caseNumber: secondCase }));
+    });
+
     it('denies a case with a reason, and the staff member is told the reason', async () => {
-      const caseNumber = await fileNewLogin('Bo Berg');
+      const caseNumber = await fileNewLogin('Bo Berg', '020292-2345');
       await decide(caseNumber, 'approval.deny');
       const card = approvalCard(caseNumber);
       await card
@@ -343,6 +408,8 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
         'en',
         { start: 'new login', yes: 'yes' },
         'Carl Carlsen',
+        false,
+        '030393-3456',
       );
       await staff.shot('en-summary-card');
       const { filed, caseNumber } = await confirm(summary, 'en');
@@ -354,11 +421,35 @@ describe('the whole flow in a real Teams client (Agents Playground in Chromium)'
     });
   });
 
+  it('posts the daily digest of waiting cases in the channel', async () => {
+    // The English case still waits. The bot starts again with the digest due since midnight and
+    // a wait of 0 hours, so that it posts the day's digest at once.
+    await stack.restartBot({
+      REMINDER_TIME: '00:00',
+      REMINDER_AFTER_HOURS: '0',
+      DIGEST_CHECK_MS: '500',
+    });
+    const digest = approver.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: pattern('da', 'digest.title') })
+      .first();
+    await digest.waitFor({ timeout: 60000 });
+    expect(await digest.innerText()).toMatch(pattern('da', 'digest.filed'));
+    await approver.shot('daily-digest');
+  });
+
   it('never wrote a CPR number or an issued password to the bot log', () => {
     const log = botLog.join('\n');
     expect(log.length).toBeGreaterThan(0);
-    expect(passwords).toHaveLength(2);
-    for (const cpr of ['0101901234', '010190-1234', '010190 1234', '3102901234', '310290-1234']) {
+    expect(passwords).toHaveLength(3);
+    for (const cpr of [
+      '0101901234',
+      '010190-1234',
+      '010190 1234',
+      '3102901234',
+      '310290-1234',
+      '020292-2345',
+    ]) {
       expect(log).not.toContain(cpr);
     }
     for (const password of passwords) expect(log).not.toContain(password);
