@@ -3,11 +3,8 @@ import { personalMessage, post } from './activities';
 import type { ApprovalWorld } from './approval-world';
 import type { ConnectorCall, ConnectorStandIn } from './connector-stand-in';
 
-/** The support channel's conversation, as the approval world registers it. */
-export const SUPPORT_CHANNEL = '19:support@thread.tacv2;messageid=1';
-
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
+const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** A clock the test moves by hand; the bot reads the time from `now`. */
@@ -39,11 +36,12 @@ const cardOf = (body: ConnectorCall['body']): SentCard | undefined => {
 /** Cards posted as new threads in the support channel, oldest first, with where each went. */
 export function postedThreads(
   connector: ConnectorStandIn,
-): (SentCard & { threadId: string; activityId: string })[] {
+): (SentCard & { channelId?: string; threadId: string; activityId: string })[] {
   return connector.calls
     .filter((c) => c.method === 'POST' && c.path === '/v3/conversations')
     .map((c) => ({
       ...cardOf(c.body.activity as ConnectorCall['body'])!,
+      channelId: (c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id,
       threadId: c.answer!.id,
       activityId: c.answer!.activityId!,
     }));
