@@ -6,6 +6,7 @@ import {
   type Requester,
 } from './case';
 import { hasCprShape } from './cpr-shape';
+import { TRY_WINDOW_MS, withWrongTry } from './forgotten-login-guard';
 import type { CaseNumber } from './case-number';
 import type { Cvr } from './cvr';
 import type { WorkflowDeps } from './workflow-deps';
@@ -114,4 +115,80 @@ export function checkDuplicateReason(
   // It is stored on the case and shown on the approval card: never a CPR in clear.
   if (hasCprShape(reason)) return { ok: false, problem: 'cpr' };
   return { ok: true, reason };
+}
+
+/** The counter's key of a user's duplicate warnings: one try per CPR warned about. */
+export const duplicateTryKey = (aadObjectId: string) => `duplicate-user:${aadObjectId}`;
+/** The counter's key of one user's warnings about one CPR (a warning seen again costs nothing). */
+const duplicatePairKey = (aadObjectId: string, cprHash: string) =>
+  `duplicate-user:${aadObjectId}:${cprHash}`;
+/** Different CPRs with earlier cases a user may be warned about in 24 h before the lock. */
+export const MAX_DUPLICATE_CPRS = 10;
+
+/** What the guard says before a new login goes on. */
+export type DuplicateCheck =
+  | { outcome: 'clear' }
+  | { outcome: 'warning'; warning: DuplicateWarning }
+  /**
+   * Too many warnings for this user in 24 h: no CPR is looked up for them until it passes,
+   * whether it has cases or not, so that the guard cannot be used to test CPR numbers.
+   */
+  | { outcome: 'locked' };
+
+/**
+ * Counts a warning for the user, once per CPR in the window (staff who cancel and start again
+ * for the same parent are not probing); resolves with how many CPRs the user was warned about.
+ */
+async function countWarning(
+  deps: WorkflowDeps,
+  reader: Requester,
+  cprHash: string,
+  now: Date,
+): Promise<number> {
+  const key = duplicateTryKey(reader.aadObjectId);
+  const pair = await deps.tries.read(duplicatePairKey(reader.aadObjectId, cprHash));
+  const since = new Date(now.getTime() - TRY_WINDOW_MS).toISOString();
+  if (pair.tries.some((at) => at > since)) return (await deps.tries.read(key)).tries.length;
+  await deps.tries.update(duplicatePairKey(reader.aadObjectId, cprHash), (r) =>
+    withWrongTry(r, now, MAX_DUPLICATE_CPRS),
+  );
+  const user = await deps.tries.update(key, (r) => withWrongTry(r, now, MAX_DUPLICATE_CPRS));
+  return user.tries.length;
+}
+
+/**
+ * The duplicate guard with its limit: each CPR a user is warned about counts (24 h window);
+ * at `MAX_DUPLICATE_CPRS` the user is locked out of the check for 24 h.
+ * Every warning and refusal is audited under the CPR hash, so a person's data-subject export
+ * shows who looked them up.
+ */
+export async function checkForDuplicates(
+  deps: WorkflowDeps,
+  claim: { cprHash: string; cvr: Cvr; except?: CaseNumber },
+  reader: Requester,
+): Promise<DuplicateCheck> {
+  const now = deps.now();
+  const actor = { aadObjectId: reader.aadObjectId, name: reader.name };
+  const record = await deps.tries.read(duplicateTryKey(reader.aadObjectId));
+  if (record.lockedUntil !== undefined && record.lockedUntil > now.toISOString()) {
+    await deps.audit.append({
+      at: now.toISOString(),
+      actor,
+      action: 'duplicate.refused',
+      cprHash: claim.cprHash,
+      detail: 'not looked up: too many duplicate warnings in 24 h',
+    });
+    return { outcome: 'locked' };
+  }
+  const warning = await duplicateWarning(deps, claim, reader);
+  if (!warning) return { outcome: 'clear' };
+  const counted = await countWarning(deps, reader, claim.cprHash, now);
+  await deps.audit.append({
+    at: now.toISOString(),
+    actor,
+    action: 'duplicate.warned',
+    cprHash: claim.cprHash,
+    detail: `${warning.own.length} own and ${warning.elsewhere} other cases; CPR ${counted} warned about in 24 h`,
+  });
+  return { outcome: 'warning', warning };
 }

@@ -17,7 +17,7 @@ import {
   type EarlierCaseCheck,
   type EarlierCaseClaim,
 } from './forgotten-login-guard';
-import { checkDuplicateReason, duplicateWarning, type DuplicateWarning } from './duplicate-guard';
+import { checkDuplicateReason, checkForDuplicates, type DuplicateWarning } from './duplicate-guard';
 import type { WorkflowDeps } from './workflow-deps';
 
 export type { ProtectedCpr, Requester } from './case';
@@ -38,7 +38,9 @@ export type FileCaseOutcome =
   /** Too many wrong CPR tries: the earlier case is locked for forgotten-login requests. */
   | { outcome: 'earlierCaseLocked' }
   /** A new login for a CPR with an issued login or an open case, and no reason given. */
-  | { outcome: 'duplicate'; warning: DuplicateWarning };
+  | { outcome: 'duplicate'; warning: DuplicateWarning }
+  /** Too many duplicate warnings for this user today: nothing is looked up for them. */
+  | { outcome: 'duplicateLocked' };
 
 /** Protects a CPR the moment it is known, so that only this form is ever kept. */
 export function protectCpr(protection: CprProtection, cpr: Cpr): ProtectedCpr {
@@ -143,8 +145,9 @@ export async function fileCase(
   // reason that passes the same rules as in the chat lets a new login go on despite them.
   if (request.request.kind === 'new' && !hasValidReason(request.request)) {
     const claim = { cprHash: request.subject.cprHash, cvr: request.cvr, except: caseNumber };
-    const warning = await duplicateWarning(deps, claim, request.requester);
-    if (warning) return { outcome: 'duplicate', warning };
+    const check = await checkForDuplicates(deps, claim, request.requester);
+    if (check.outcome === 'warning') return { outcome: 'duplicate', warning: check.warning };
+    if (check.outcome === 'locked') return { outcome: 'duplicateLocked' };
     request = { ...request, request: { kind: 'new' } };
   }
   const now = deps.now();

@@ -9,8 +9,6 @@ import type { WorkflowDeps } from './workflow-deps';
 export const MAX_WRONG_TRIES = 5;
 /** How long a wrong try counts, and how long a lock holds from the try that set it. */
 export const TRY_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** A record never keeps more tries than this: the window only needs the last few. */
-const KEPT_TRIES = 2 * MAX_WRONG_TRIES;
 
 /** What a forgotten-login request claims about its earlier case. */
 export interface EarlierCaseClaim {
@@ -34,11 +32,14 @@ export const caseTryKey = (caseNumber: CaseNumber) => `case:${caseNumber}`;
 const isLocked = (record: TryRecord, now: Date) =>
   record.lockedUntil !== undefined && record.lockedUntil > now.toISOString();
 
-/** The record with one more wrong try at `at`; the try that reaches the limit sets the lock. */
-export function withWrongTry(record: TryRecord, at: Date): TryRecord {
+/**
+ * The record with one more try at `at`; the try that reaches `limit` in the window sets the
+ * lock. A record never keeps more than twice the limit: the window needs only the last few.
+ */
+export function withWrongTry(record: TryRecord, at: Date, limit = MAX_WRONG_TRIES): TryRecord {
   const since = new Date(at.getTime() - TRY_WINDOW_MS).toISOString();
-  const tries = [...record.tries.filter((t) => t > since), at.toISOString()].slice(-KEPT_TRIES);
-  if (tries.length >= MAX_WRONG_TRIES && !isLocked(record, at)) {
+  const tries = [...record.tries.filter((t) => t > since), at.toISOString()].slice(-2 * limit);
+  if (tries.length >= limit && !isLocked(record, at)) {
     return { tries, lockedUntil: new Date(at.getTime() + TRY_WINDOW_MS).toISOString() };
   }
   return record.lockedUntil ? { tries, lockedUntil: record.lockedUntil } : { tries };

@@ -11,7 +11,7 @@ import { normalized } from './commands';
 import type { ConversationDeps, Step } from './conversation-deps';
 import { MAX_ATTEMPTS, type Answers, type Intake } from './conversation-state';
 import { filedReply } from './filed-message';
-import { duplicateWarning } from '../cases/duplicate-guard';
+import { checkForDuplicates } from '../cases/duplicate-guard';
 import {
   forgottenInstead,
   readDuplicateReason,
@@ -163,8 +163,9 @@ async function next(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
       cvr,
       ...(flow.caseNumber ? { except: flow.caseNumber } : {}),
     };
-    const warning = await duplicateWarning(deps.workflow, claim, turn.requester);
-    if (warning) return warnDuplicate(flow, warning, turn);
+    const check = await checkForDuplicates(deps.workflow, claim, turn.requester);
+    if (check.outcome === 'warning') return warnDuplicate(flow, check.warning, turn);
+    if (check.outcome === 'locked') return { replies: [textReply(turn, 'duplicate.locked')] };
     flow = { ...flow, duplicateChecked: true };
   }
   const missing = fieldsOf(flow.kind).find((field) => flow.answers[field] === undefined);
@@ -262,6 +263,9 @@ async function file(deps: ConversationDeps, flow: Intake, turn: ChatTurn): Promi
   if (outcome.outcome === 'earlierCaseLocked') return locked(turn);
   // Someone filed for the CPR since the check: the warning now, the summary after a reason.
   if (outcome.outcome === 'duplicate') return warnDuplicate(flow, outcome.warning, turn);
+  if (outcome.outcome === 'duplicateLocked') {
+    return { replies: [textReply(turn, 'duplicate.locked')] };
+  }
   const replies = [filedReply(turn.language, outcome.caseNumber, request)];
   // The summary loses its buttons: it now says under which number the case was filed.
   const summaryId = flow.summaryActivityId ?? turn.replyToId;

@@ -298,6 +298,8 @@ export const da = {
   'duplicate.elsewhere': 'Der er også {count} sag(er) for CPR-nummeret hos en anden institution.',
   'duplicate.options':
     'Har borgeren glemt sit login, så bestil **glemt login** i stedet. Skal der alligevel oprettes et nyt Unilogin, så skriv en begrundelse (uden CPR-numre). Skriv **annuller** for at stoppe.',
+  'duplicate.locked':
+    'Du har i dag fået mange advarsler om CPR-numre med tidligere sager, så jeg slår ikke flere CPR-numre op for dig de næste 24 timer. Intet er gemt. Kontakt STIL-support, hvis sagen ikke kan vente.',
   'duplicate.forgotten': 'Glemt login for {caseNumber}',
   'duplicate.reasonShort': 'Skriv en begrundelse på mindst {min} tegn, eller skriv **annuller**.',
   'duplicate.reasonLong': 'Begrundelsen må højst være {max} tegn. Gør den kortere.',

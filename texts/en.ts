@@ -307,6 +307,8 @@ export const en: Catalogue = {
     'There are also {count} case(s) for the CPR number at another institution.',
   'duplicate.options':
     'If the citizen forgot their login, ask for a **forgotten login** instead. If a new Unilogin must be made anyway, write a reason (no CPR numbers). Write **cancel** to stop.',
+  'duplicate.locked':
+    'You have had many warnings about CPR numbers with earlier cases today, so I will not look up more CPR numbers for you for the next 24 hours. Nothing was saved. Contact STIL support if the case cannot wait.',
   'duplicate.forgotten': 'Forgotten login for {caseNumber}',
   'duplicate.reasonShort': 'Write a reason of at least {min} characters, or write **cancel**.',
   'duplicate.reasonLong': 'The reason can be at most {max} characters. Make it shorter.',

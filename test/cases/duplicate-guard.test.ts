@@ -2,7 +2,9 @@ import type { Case } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import type { Cvr } from '../../cases/cvr';
 import {
+  checkForDuplicates,
   duplicateWarning,
+  MAX_DUPLICATE_CPRS,
   otherCasesOfSubject,
   type DuplicateWarning,
 } from '../../cases/duplicate-guard';
@@ -18,6 +20,7 @@ import {
   OTHER_CPR,
   OTHER_STAFF,
   STAFF,
+  nextPersonsCpr,
   openFilingWorld,
   type FilingWorld,
 } from './filing-world';
@@ -230,5 +233,46 @@ describeEachBackend('the duplicate guard', (backend) => {
       }),
       expect.objectContaining({ caseNumber: sent, state: 'mail_sent' }),
     ]);
+  });
+
+  describe('its limit, so that it cannot be used to test CPR numbers', () => {
+    const hashOf = (n: number) => world.deps.protection.hash(nextPersonsCpr(n));
+    const check = (n: number, by = STAFF) =>
+      checkForDuplicates(world.deps, { cprHash: hashOf(n), cvr: CVR }, by);
+
+    it('warns again about the same CPR without counting it twice', async () => {
+      await world.fileForNextPerson();
+      for (let i = 0; i < MAX_DUPLICATE_CPRS + 2; i++) {
+        expect((await check(1)).outcome).toBe('warning');
+      }
+    });
+
+    it('after warnings about ten CPRs, looks up nothing for that user for 24 hours, audited', async () => {
+      for (let n = 1; n <= MAX_DUPLICATE_CPRS + 1; n++) await world.fileForNextPerson();
+      for (let n = 1; n <= MAX_DUPLICATE_CPRS; n++)
+        expect((await check(n)).outcome).toBe('warning');
+      // Locked alike for a CPR with cases and for one without: the answer tells nothing.
+      expect(await check(MAX_DUPLICATE_CPRS + 1)).toEqual({ outcome: 'locked' });
+      expect(await check(MAX_DUPLICATE_CPRS + 50)).toEqual({ outcome: 'locked' });
+      expect((await check(MAX_DUPLICATE_CPRS + 1, OTHER_STAFF)).outcome).toBe('warning');
+      const audit = await world.stores.audit.forSubject(hashOf(MAX_DUPLICATE_CPRS + 50), []);
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'duplicate.refused',
+          actor: expect.objectContaining({ aadObjectId: STAFF.aadObjectId }),
+        }),
+      ]);
+      daysLater(1.01);
+      expect((await check(MAX_DUPLICATE_CPRS + 1)).outcome).toBe('warning');
+    });
+
+    it('refuses a locked user at filing too', async () => {
+      for (let n = 1; n <= MAX_DUPLICATE_CPRS; n++) {
+        await world.fileForNextPerson();
+        await check(n);
+      }
+      const request = world.newCaseRequest({}, nextPersonsCpr(MAX_DUPLICATE_CPRS + 7));
+      expect((await file(request)).outcome).toEqual({ outcome: 'duplicateLocked' });
+    });
   });
 });

@@ -56,7 +56,7 @@ export interface FilingWorld {
 }
 
 /** The CPR of the n-th person of `fileForNextPerson`: neither CPR nor OTHER_CPR. */
-const nextPersonsCpr = (n: number) => `010190${String(5000 + n).padStart(4, '0')}` as Cpr;
+export const nextPersonsCpr = (n: number) => `010190${String(5000 + n).padStart(4, '0')}` as Cpr;
 
 export async function openFilingWorld(where: StorageChoice): Promise<FilingWorld> {
   const stores = await openStores(where);
