@@ -22,6 +22,14 @@ export const redactedPaths = [
   '*.text',
   'value',
   '*.value',
+  // Free text about a person: an approver's question, its answer, a reason for a new login.
+  // (A job's `reason` is the bot's own words about a failure, and stays readable.)
+  'question',
+  '*.question',
+  'answer',
+  '*.answer',
+  'duplicateReason',
+  '*.duplicateReason',
   'headers.authorization',
   '*.headers.authorization',
 ];

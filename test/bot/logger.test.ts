@@ -19,4 +19,20 @@ describe('the logger', () => {
     expect(all).toMatch(/010190-\*\*\*\*/);
     expect(all).toMatch(/bad 010190-\*\*\*\*/);
   });
+
+  it('never writes the free text of a question, an answer or a reason for a new login', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    logger.info({ question: 'Hvem er moster', action: { answer: 'Karen er moster' } }, 'asked');
+    logger.info({ request: { duplicateReason: 'fejl i familien' } }, 'x');
+    const all = lines.join('\n');
+    expect(all).not.toMatch(/moster|familien/);
+    expect(all).toContain('asked');
+  });
 });
