@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import debounce from 'lodash.debounce';
 import type { JobKind } from './case';
 import type { Job } from './effects';
 import type { JobQueue } from './ports';
@@ -54,8 +55,10 @@ export function backoffMs(attempts: number, random = Math.random): number {
  */
 export class EffectsWorker {
   private timer?: NodeJS.Timeout;
-  private soon?: NodeJS.Timeout;
-  private firstAskedAt?: number;
+  /** A pause of KICK_QUIET_MS in the asks, or KICK_MAX_WAIT_MS since the first, kicks once. */
+  private readonly soon = debounce(() => void this.kick(), KICK_QUIET_MS, {
+    maxWait: KICK_MAX_WAIT_MS,
+  });
   private running?: Promise<number>;
   private again = false;
   private stopped = false;
@@ -96,24 +99,14 @@ export class EffectsWorker {
    */
   kickSoon(): void {
     if (this.stopped) return;
-    this.firstAskedAt ??= Date.now();
-    clearTimeout(this.soon);
-    const untilLatest = this.firstAskedAt + KICK_MAX_WAIT_MS - Date.now();
-    this.soon = setTimeout(
-      () => {
-        this.soon = undefined;
-        this.firstAskedAt = undefined;
-        void this.kick();
-      },
-      Math.max(0, Math.min(KICK_QUIET_MS, untilLatest)),
-    );
+    this.soon();
   }
 
   /** Stops polling and waits for the pass in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    clearTimeout(this.soon);
+    this.soon.cancel();
     await this.running;
   }
 
