@@ -1,4 +1,12 @@
-import type { Case, CaseState, JobFailure, SupportThread } from './case';
+import {
+  caseStates,
+  jobKinds,
+  type Case,
+  type CaseState,
+  type JobFailure,
+  type JobKind,
+  type SupportThread,
+} from './case';
 import type { CaseNumber } from './case-number';
 import type { Job } from './effects';
 
@@ -43,7 +51,34 @@ export interface CaseStore {
   listWithFailures(limit: number): Promise<Case[]>;
   /** Every case about one person, by the keyed hash of their CPR, oldest first. */
   listBySubject(cprHash: string): Promise<Case[]>;
+  /** How many cases are in each state (0 for an empty one), read from the state index. */
+  countByState(): Promise<Record<CaseState, number>>;
 }
+
+/** How many jobs of one kind wait: due now, held by a worker, or recorded failed on cases. */
+export interface JobCounts {
+  due: number;
+  running: number;
+  failed: number;
+}
+
+/** The durable jobs at a moment, for monitoring; read from the indexes, never a full scan. */
+export interface JobStats {
+  byKind: Record<JobKind, JobCounts>;
+  /** When the longest-waiting due job became due (ISO time); undefined when none is due. */
+  oldestDueAt?: string;
+}
+
+/** Every state at 0, for a store to count into. */
+export const noCasesByState = (): Record<CaseState, number> =>
+  Object.fromEntries(caseStates.map((state) => [state, 0])) as Record<CaseState, number>;
+
+/** Every kind at 0, for a store to count into. */
+export const noJobStats = (): JobStats => ({
+  byKind: Object.fromEntries(
+    jobKinds.map((kind) => [kind, { due: 0, running: 0, failed: 0 }]),
+  ) as Record<JobKind, JobCounts>,
+});
 
 /**
  * The durable jobs of all cases. A worker takes a due job with a lease (a conditional write),
@@ -64,6 +99,8 @@ export interface JobQueue {
   wake(kind: Job['kind'], now: string): Promise<void>;
   /** The jobs a case still waits for, due or not, held or not. */
   forCase(caseNumber: CaseNumber): Promise<Job[]>;
+  /** The jobs by kind at `now` (ISO time): due, held by a live lease, and failed. */
+  stats(now: string): Promise<JobStats>;
 }
 
 /** The wrong tries at a forgotten login under one key: a user, or an earlier case number. */

@@ -1,6 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import {
   caseSchema,
+  caseStates,
   splitCase,
   type Case,
   type CaseFacts,
@@ -9,7 +10,7 @@ import {
 } from '../../cases/case';
 import { formatCaseNumber, type CaseNumber } from '../../cases/case-number';
 import type { Job } from '../../cases/effects';
-import type { CaseStore, TransitionWrite } from '../../cases/ports';
+import { noCasesByState, type CaseStore, type TransitionWrite } from '../../cases/ports';
 import { isDuplicateKey } from './duplicate-key';
 import type { MongoCounter } from './mongo-counter';
 
@@ -194,5 +195,16 @@ export class MongoCaseStore implements CaseStore {
       .limit(limit)
       .toArray();
     return found.map(fromDocument);
+  }
+
+  async countByState(): Promise<Record<CaseState, number>> {
+    // One count per state, each a count scan of the index { state, filedAt }.
+    const counts = noCasesByState();
+    await Promise.all(
+      caseStates.map(async (state) => {
+        counts[state] = await this.cases.countDocuments({ state });
+      }),
+    );
+    return counts;
   }
 }

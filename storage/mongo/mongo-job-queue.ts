@@ -2,7 +2,8 @@ import type { Collection } from 'mongodb';
 import type { JobFailure } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
-import type { CaseJobAdder, JobQueue } from '../../cases/ports';
+import type { JobKind } from '../../cases/case';
+import { noJobStats, type CaseJobAdder, type JobQueue, type JobStats } from '../../cases/ports';
 import { jobDocuments, type CaseDocument, type JobDocument } from './mongo-case-store';
 
 const toJob = (caseNumber: string, job: JobDocument): Job =>
@@ -99,5 +100,44 @@ export class MongoJobQueue implements JobQueue, CaseJobAdder {
   async forCase(caseNumber: CaseNumber): Promise<Job[]> {
     const found = await this.cases.findOne({ _id: caseNumber }, { projection: { jobs: 1 } });
     return (found?.jobs ?? []).map((job) => toJob(caseNumber, job));
+  }
+
+  async stats(now: string): Promise<JobStats> {
+    const stats = noJobStats();
+    type Counted = { _id: JobKind; n: number; oldest?: string };
+    const count = (rows: Counted[], state: 'due' | 'running' | 'failed') => {
+      for (const row of rows) if (stats.byKind[row._id]) stats.byKind[row._id][state] = row.n;
+    };
+    // Each stage starts with a match on an index: { jobs.availableAt } or { failures.job }.
+    const [due, running, failed] = await Promise.all([
+      this.cases
+        .aggregate<Counted>([
+          { $match: { 'jobs.availableAt': { $lte: now } } },
+          { $unwind: '$jobs' },
+          { $match: { 'jobs.availableAt': { $lte: now } } },
+          { $group: { _id: '$jobs.kind', n: { $sum: 1 }, oldest: { $min: '$jobs.availableAt' } } },
+        ])
+        .toArray(),
+      this.cases
+        .aggregate<Counted>([
+          { $match: { 'jobs.availableAt': { $gt: now } } },
+          { $unwind: '$jobs' },
+          { $match: { 'jobs.availableAt': { $gt: now }, 'jobs.lease': { $exists: true } } },
+          { $group: { _id: '$jobs.kind', n: { $sum: 1 } } },
+        ])
+        .toArray(),
+      this.cases
+        .aggregate<Counted>([
+          { $match: { 'failures.job': { $exists: true } } },
+          { $unwind: '$failures' },
+          { $group: { _id: '$failures.job', n: { $sum: 1 } } },
+        ])
+        .toArray(),
+    ]);
+    count(due, 'due');
+    count(running, 'running');
+    count(failed, 'failed');
+    const oldest = due.map((row) => row.oldest!).sort()[0];
+    return oldest ? { ...stats, oldestDueAt: oldest } : stats;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '../../cases/case';
 import { formatCaseNumber, type CaseNumber } from '../../cases/case-number';
 import type { Job } from '../../cases/effects';
-import type { CaseStore, TransitionWrite } from '../../cases/ports';
+import { noCasesByState, type CaseStore, type TransitionWrite } from '../../cases/ports';
 import { insertJobs } from './sqlite-job-queue';
 import { statement } from './statements';
 
@@ -200,5 +200,19 @@ export class SqliteCaseStore implements CaseStore {
       `SELECT * FROM cases WHERE failures <> '[]' ORDER BY filed_at, case_number LIMIT ?`,
     ).all(limit) as CaseRow[];
     return rows.map(fromRow);
+  }
+
+  async countByState(): Promise<Record<CaseState, number>> {
+    // Counted on the index ix_cases_state alone: no row is read.
+    const rows = statement(
+      this.db,
+      'SELECT state, count(*) AS n FROM cases GROUP BY state',
+    ).all() as {
+      state: CaseState;
+      n: number;
+    }[];
+    const counts = noCasesByState();
+    for (const { state, n } of rows) if (state in counts) counts[state] = n;
+    return counts;
   }
 }

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { JobFailure } from '../../cases/case';
 import type { CaseNumber } from '../../cases/case-number';
 import { jobSchema, type Job } from '../../cases/effects';
-import type { CaseJobAdder, JobQueue } from '../../cases/ports';
+import type { JobKind } from '../../cases/case';
+import { noJobStats, type CaseJobAdder, type JobQueue, type JobStats } from '../../cases/ports';
 import { statement } from './statements';
 
 /** The jobs table: one row per waiting side effect of a case. */
@@ -132,5 +133,36 @@ export class SqliteJobQueue implements JobQueue, CaseJobAdder {
       'SELECT * FROM jobs WHERE case_number = ? ORDER BY available_at',
     ).all(caseNumber) as JobRow[];
     return rows.map(fromRow);
+  }
+
+  async stats(now: string): Promise<JobStats> {
+    const stats = noJobStats();
+    const count = (kind: JobKind, state: 'due' | 'running' | 'failed', n: number) => {
+      if (stats.byKind[kind]) stats.byKind[kind][state] = n;
+    };
+    // Both ranges of the index ix_jobs_due; the failures through the partial ix_cases_failed.
+    const due = statement(
+      this.db,
+      `SELECT json_extract(effect, '$.kind') AS kind, count(*) AS n, min(available_at) AS oldest
+         FROM jobs WHERE available_at <= ? GROUP BY kind`,
+    ).all(now) as { kind: JobKind; n: number; oldest: string }[];
+    for (const row of due) {
+      count(row.kind, 'due', row.n);
+      if (!stats.oldestDueAt || row.oldest < stats.oldestDueAt) stats.oldestDueAt = row.oldest;
+    }
+    const running = statement(
+      this.db,
+      `SELECT json_extract(effect, '$.kind') AS kind, count(*) AS n
+         FROM jobs WHERE available_at > ? AND lease IS NOT NULL GROUP BY kind`,
+    ).all(now) as { kind: JobKind; n: number }[];
+    for (const row of running) count(row.kind, 'running', row.n);
+    const failed = statement(
+      this.db,
+      `SELECT json_extract(failure.value, '$.job') AS kind, count(*) AS n
+         FROM cases, json_each(cases.failures) AS failure
+         WHERE cases.failures <> '[]' GROUP BY kind`,
+    ).all() as { kind: JobKind; n: number }[];
+    for (const row of failed) count(row.kind, 'failed', row.n);
+    return stats;
   }
 }
