@@ -1,7 +1,12 @@
-/** The values the manifest template needs, named as the placeholders in it: `${{Name}}`. */
+/**
+ * The values appPackage/manifest.json needs, named as its placeholders, in the Agents
+ * Toolkit's form `${{NAME}}` (the Toolkit fills the same file from env/.env.<name>).
+ */
 export interface ManifestValues {
-  /** The bot's Entra app id; also the Teams app id. */
-  MicrosoftAppId: string;
+  /** The Teams app's id (a GUID): the manifest's `id`. */
+  TEAMS_APP_ID: string;
+  /** The bot's Entra app id, the bot's MicrosoftAppId: the manifest's `bots[0].botId`. */
+  BOT_ID: string;
   /** The bot's public host name, without scheme, port or path. */
   BOT_DOMAIN: string;
 }

@@ -28,14 +28,18 @@ function domainProblem(value: string): string | undefined {
 const notSet = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `is not set: give ${what}` : `must be text: ${what}`;
 
-/** The environment `npm run package` reads. */
-export const packageEnvSchema = z.object({
-  MicrosoftAppId: z.preprocess(
+const guid = (what: string) =>
+  z.preprocess(
     blankIsUnset,
-    z.string({ error: notSet("the bot's Entra app id (a GUID)") }).regex(GUID, {
-      message: "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000",
+    z.string({ error: notSet(what) }).regex(GUID, {
+      message: 'must be a GUID like 00000000-0000-0000-0000-000000000000',
     }),
-  ),
+  );
+
+/** The environment `npm run package` reads, after the fallbacks of `withFallbacks`. */
+export const packageEnvSchema = z.object({
+  TEAMS_APP_ID: guid("the Teams app's id (a GUID)"),
+  BOT_ID: guid("the bot's Entra app id (a GUID), or set MicrosoftAppId"),
   BOT_DOMAIN: z.preprocess(
     blankIsUnset,
     z
@@ -48,16 +52,45 @@ export const packageEnvSchema = z.object({
   ),
 });
 
+type Source = Record<string, string | undefined>;
+const given = (value: string | undefined) => (value ? value : undefined);
+
+/**
+ * BOT_ID falls back to MicrosoftAppId (the bot's own variable), and TEAMS_APP_ID to BOT_ID:
+ * a Teams app may use its bot's id as its own id, as `npm run package` did before the Toolkit.
+ */
+function withFallbacks(source: Source): Source {
+  const botId = given(source.BOT_ID) ?? given(source.MicrosoftAppId);
+  return {
+    TEAMS_APP_ID: given(source.TEAMS_APP_ID) ?? botId,
+    BOT_ID: botId,
+    BOT_DOMAIN: source.BOT_DOMAIN,
+  };
+}
+
+/** The variable a value came from: MicrosoftAppId when BOT_ID fell back to it. */
+function nameOf(field: string, source: Source): string {
+  const borrowed = field === 'BOT_ID' && !given(source.BOT_ID) && given(source.MicrosoftAppId);
+  return borrowed ? 'MicrosoftAppId' : field;
+}
+
 /** The outcome of reading the environment: the values, or one line per bad variable. */
 export type PackageEnvResult =
   { ok: true; values: ManifestValues } | { ok: false; problems: string[] };
 
-/** Reads MicrosoftAppId and BOT_DOMAIN; never throws. */
-export function parsePackageEnv(source: Record<string, string | undefined>): PackageEnvResult {
-  const parsed = packageEnvSchema.safeParse(source);
-  if (parsed.success) return { ok: true, values: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`),
-  };
+/** Reads TEAMS_APP_ID, BOT_ID (or MicrosoftAppId) and BOT_DOMAIN; never throws. */
+export function parsePackageEnv(source: Source): PackageEnvResult {
+  const parsed = packageEnvSchema.safeParse(withFallbacks(source));
+  const problems = (parsed.error?.issues ?? [])
+    // A TEAMS_APP_ID borrowed from BOT_ID is BOT_ID's problem, reported once under its name.
+    .filter((i) => i.path[0] !== 'TEAMS_APP_ID' || given(source.TEAMS_APP_ID) !== undefined)
+    .map((i) => `${nameOf(String(i.path[0]), source)} ${i.message}`);
+  const [botId, appId] = [given(source.BOT_ID), given(source.MicrosoftAppId)];
+  if (botId && appId && botId !== appId) {
+    problems.push(
+      "BOT_ID and MicrosoftAppId differ: the manifest's botId must be the app id the bot signs in with",
+    );
+  }
+  if (parsed.success && problems.length === 0) return { ok: true, values: parsed.data };
+  return { ok: false, problems };
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manifestDir, root, sample, validateManifest } from './support';
+import { appPackageDir, root, sample, validateManifest } from './support';
 
 let dir: string;
 beforeEach(() => {
@@ -11,11 +11,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `npm run package`'s script with exactly these two variables, writing into `dir`. */
-function buildPackage(vars: { MicrosoftAppId?: string; BOT_DOMAIN?: string }) {
+const names = ['TEAMS_APP_ID', 'BOT_ID', 'MicrosoftAppId', 'BOT_DOMAIN'] as const;
+
+/** Runs `npm run package`'s script with exactly these of its variables, writing into `dir`. */
+function buildPackage(vars: Partial<Record<(typeof names)[number], string>>) {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.MicrosoftAppId;
-  delete env.BOT_DOMAIN;
+  for (const name of names) delete env[name];
   const out = join(dir, 'unilogin-bot.zip');
   const run = spawnSync(
     process.execPath,
@@ -38,7 +39,7 @@ describe('npm run package', () => {
         .sort(),
     ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     for (const file of ['en.json', 'color.png', 'outline.png']) {
-      expect(zip.readFile(file)).toEqual(readFileSync(join(manifestDir, file)));
+      expect(zip.readFile(file)).toEqual(readFileSync(join(appPackageDir, file)));
     }
   });
 
@@ -49,7 +50,7 @@ describe('npm run package', () => {
       validDomains: string[];
     };
     expect(validateManifest(manifest)).toEqual([]);
-    expect(manifest.id).toBe(sample.MicrosoftAppId);
+    expect(manifest.id).toBe(sample.TEAMS_APP_ID);
     expect(manifest.validDomains).toEqual([sample.BOT_DOMAIN]);
   });
 
@@ -59,20 +60,30 @@ describe('npm run package', () => {
     expect(run.stderr).toMatch(/stand-ins.*developer\.privacyUrl/);
   });
 
-  it('refuses without MicrosoftAppId, naming it, and writes no zip', () => {
+  it('still builds from MicrosoftAppId alone, as before the Toolkit: app id and bot id are the same', () => {
+    const run = buildPackage({ MicrosoftAppId: sample.BOT_ID, BOT_DOMAIN: sample.BOT_DOMAIN });
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(new AdmZip(run.out).readAsText('manifest.json')) as {
+      id: string;
+      bots: { botId: string }[];
+    };
+    expect([manifest.id, manifest.bots[0]?.botId]).toEqual([sample.BOT_ID, sample.BOT_ID]);
+  });
+
+  it('refuses without a bot id, naming BOT_ID, and writes no zip', () => {
     const run = buildPackage({ BOT_DOMAIN: sample.BOT_DOMAIN });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Cannot build the Teams app package');
-    expect(run.stderr).toMatch(/MicrosoftAppId is not set/);
-    expect(run.stderr).not.toMatch(/BOT_DOMAIN is/);
+    expect(run.stderr).toMatch(/BOT_ID is not set/);
+    expect(run.stderr).not.toMatch(/TEAMS_APP_ID|BOT_DOMAIN is/);
     expect(existsSync(run.out)).toBe(false);
   });
 
   it('refuses without BOT_DOMAIN, naming it, and writes no zip', () => {
-    const run = buildPackage({ MicrosoftAppId: sample.MicrosoftAppId });
+    const run = buildPackage({ BOT_ID: sample.BOT_ID });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/BOT_DOMAIN is not set/);
-    expect(run.stderr).not.toMatch(/MicrosoftAppId (is|must)/);
+    expect(run.stderr).not.toMatch(/BOT_ID (is|must)/);
     expect(existsSync(run.out)).toBe(false);
   });
 
@@ -82,7 +93,7 @@ describe('npm run package', () => {
       BOT_DOMAIN: 'https://unilogin-bot.azurewebsites.net/api/messages',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/MicrosoftAppId must be the bot's Entra app id, a GUID/);
+    expect(run.stderr).toMatch(/MicrosoftAppId must be a GUID/);
     expect(run.stderr).toMatch(/BOT_DOMAIN must be a host name without a scheme/);
     expect(existsSync(run.out)).toBe(false);
   });

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { drawColorIcon, drawOutlineIcon, parseHexColor } from '../../manifest/icons';
-import { decodePng, manifestDir, pixelAt, pngSize, template } from './support';
+import { appPackageDir, decodePng, pixelAt, pngSize, template } from './support';
 
-const png = (name: string) => readFileSync(resolve(manifestDir, name));
-const accent = parseHexColor((template() as { accentColor: string }).accentColor);
+const png = (name: string) => readFileSync(resolve(appPackageDir, name));
+/** The manifest's accentColor (`#RRGGBB`) as red, green and blue. */
+const accent = (
+  (template() as { accentColor: string }).accentColor.match(/[0-9a-f]{2}/gi) ?? []
+).map((hex) => parseInt(hex, 16));
 
+/**
+ * The icons are committed PNGs (appPackage/color.png and outline.png). These tests hold them to
+ * Teams' rules, so that a replaced icon that breaks one fails here and not in the admin center.
+ */
 describe('the app icons', () => {
   it('are a 192×192 colour icon and a 32×32 outline icon', () => {
     expect(pngSize(png('color.png'))).toEqual({ width: 192, height: 192 });
@@ -60,14 +66,5 @@ describe('the app icons', () => {
     }
     expect(wrong).toEqual([]);
     expect(white).toBeGreaterThan(1000);
-  });
-
-  it('are what npm run icons draws now', () => {
-    expect(Buffer.from(decodePng(png('color.png')).pixels)).toEqual(
-      Buffer.from(drawColorIcon((template() as { accentColor: string }).accentColor).pixels),
-    );
-    expect(Buffer.from(decodePng(png('outline.png')).pixels)).toEqual(
-      Buffer.from(drawOutlineIcon().pixels),
-    );
   });
 });

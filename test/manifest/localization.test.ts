@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { manifestDir, readJson, template } from './support';
+import { appPackageDir, readJson, template } from './support';
 
 /**
  * The English strings, en.json. Microsoft's localization schema
@@ -7,7 +7,7 @@ import { manifestDir, readJson, template } from './support';
  * tests check the file against the rules of the published localization schema instead: the
  * keys it allows, the ones it requires, and their maximum lengths.
  */
-const english = readJson(resolve(manifestDir, 'en.json')) as Record<string, unknown>;
+const english = readJson(resolve(appPackageDir, 'en.json')) as Record<string, unknown>;
 
 /** The localization keys this app can use, with the published schema's maximum lengths. */
 const allowedKeys: [RegExp, number][] = [

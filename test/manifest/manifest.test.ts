@@ -6,7 +6,7 @@ import { chatTurnOf } from '../../bot/chat-turn-of';
 import { fillManifest, placeholdersIn, standInsIn, type Json } from '../../manifest/fill-manifest';
 import { languageOf, text, type Language } from '../../texts';
 import { personalMessage } from '../support/activities';
-import { readJson, sample, template, validateManifest, manifestDir } from './support';
+import { readJson, sample, template, validateManifest, appPackageDir } from './support';
 import { resolve } from 'node:path';
 
 interface Command {
@@ -40,7 +40,7 @@ const filled = () => fillManifest(template(), sample) as unknown as Manifest;
 
 /** The manifest with an English localization file's strings applied, as Teams would show it. */
 function inEnglish(manifest: Manifest): Manifest {
-  const english = readJson(resolve(manifestDir, 'en.json')) as Record<string, string>;
+  const english = readJson(resolve(appPackageDir, 'en.json')) as Record<string, string>;
   const copy = structuredClone(manifest) as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(english)) {
     if (key === '$schema') continue;
@@ -76,14 +76,14 @@ describe('the Teams app manifest', () => {
     expect(validateManifest(template()).join('\n')).toMatch(/\/id must match pattern/);
   });
 
-  it('names exactly two placeholders: MicrosoftAppId and BOT_DOMAIN', () => {
-    expect(placeholdersIn(template()).sort()).toEqual(['BOT_DOMAIN', 'MicrosoftAppId']);
+  it("names the Agents Toolkit's placeholders TEAMS_APP_ID, BOT_ID and BOT_DOMAIN, and no other", () => {
+    expect(placeholdersIn(template()).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
   });
 
-  it('uses the app id as app id and bot id, and the domain as the only valid domain', () => {
+  it('uses TEAMS_APP_ID as app id, BOT_ID as bot id, and the domain as the only valid domain', () => {
     const manifest = filled();
-    expect(manifest.id).toBe(sample.MicrosoftAppId);
-    expect(manifest.bots[0]?.botId).toBe(sample.MicrosoftAppId);
+    expect(manifest.id).toBe(sample.TEAMS_APP_ID);
+    expect(manifest.bots[0]?.botId).toBe(sample.BOT_ID);
     expect(manifest.validDomains).toEqual([sample.BOT_DOMAIN]);
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });

@@ -17,9 +17,23 @@ describe('the environment of npm run package', () => {
   });
 
   it('treats an empty variable as not set', () => {
-    expect(problems({ MicrosoftAppId: '', BOT_DOMAIN: '' })).toEqual([
-      "MicrosoftAppId is not set: give the bot's Entra app id (a GUID)",
+    expect(problems({ TEAMS_APP_ID: '', BOT_ID: '', MicrosoftAppId: '', BOT_DOMAIN: '' })).toEqual([
+      "BOT_ID is not set: give the bot's Entra app id (a GUID), or set MicrosoftAppId",
       "BOT_DOMAIN is not set: give the bot's public host name (e.g. unilogin-bot.azurewebsites.net)",
+    ]);
+  });
+
+  it('takes the bot id from MicrosoftAppId, and the Teams app id from the bot id, when unset', () => {
+    const { BOT_DOMAIN, BOT_ID } = sample;
+    expect(parsePackageEnv({ MicrosoftAppId: BOT_ID, BOT_DOMAIN })).toEqual({
+      ok: true,
+      values: { TEAMS_APP_ID: BOT_ID, BOT_ID, BOT_DOMAIN },
+    });
+  });
+
+  it('refuses a BOT_ID that differs from the MicrosoftAppId the bot signs in with', () => {
+    expect(problems({ ...sample, MicrosoftAppId: sample.TEAMS_APP_ID })).toEqual([
+      "BOT_ID and MicrosoftAppId differ: the manifest's botId must be the app id the bot signs in with",
     ]);
   });
 
@@ -28,9 +42,13 @@ describe('the environment of npm run package', () => {
     ['8c1e5a3f2b4d4e6f9a1b3c5d7e9f0a2b'],
     ['{8c1e5a3f-2b4d-4e6f-9a1b-3c5d7e9f0a2b}'],
     [' 8c1e5a3f-2b4d-4e6f-9a1b-3c5d7e9f0a2b'],
-  ])('refuses the app id %j, which is not a GUID', (id) => {
-    expect(problems({ ...sample, MicrosoftAppId: id })).toEqual([
-      "MicrosoftAppId must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000",
+  ])('refuses the ids %j, which are not GUIDs, naming each variable', (id) => {
+    expect(problems({ ...sample, TEAMS_APP_ID: id, BOT_ID: id })).toEqual([
+      'TEAMS_APP_ID must be a GUID like 00000000-0000-0000-0000-000000000000',
+      'BOT_ID must be a GUID like 00000000-0000-0000-0000-000000000000',
+    ]);
+    expect(problems({ BOT_DOMAIN: sample.BOT_DOMAIN, MicrosoftAppId: id })).toEqual([
+      'MicrosoftAppId must be a GUID like 00000000-0000-0000-0000-000000000000',
     ]);
   });
 

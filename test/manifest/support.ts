@@ -1,55 +1,31 @@
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Json } from '../../manifest/fill-manifest';
 
+export { schemaPath, validateManifest } from '../../manifest/validate-manifest';
+
 /** The project root. */
 export const root = resolve(__dirname, '../..');
 
-/** The manifest folder. */
-export const manifestDir = resolve(root, 'manifest');
-
-/** The Teams manifest schema 1.25 shipped beside the project, used offline. */
-export const schemaPath = resolve(root, '../shared/schemas/teams-manifest-1.25.schema.json');
+/** The Teams app package's folder, as the Agents Toolkit expects it. */
+export const appPackageDir = resolve(root, 'appPackage');
 
 export function readJson(file: string): Json {
   return JSON.parse(readFileSync(file, 'utf8')) as Json;
 }
 
-/** The manifest template, parsed. */
+/** appPackage/manifest.json, parsed, with its `${{…}}` placeholders. */
 export function template(): Json {
-  return readJson(resolve(manifestDir, 'manifest.template.json'));
+  return readJson(resolve(appPackageDir, 'manifest.json'));
 }
 
-/** An app id and a domain to fill the template with in tests. */
+/** The ids and domain to fill the manifest with in tests. */
 export const sample = {
-  MicrosoftAppId: '8c1e5a3f-2b4d-4e6f-9a1b-3c5d7e9f0a2b',
+  TEAMS_APP_ID: '2f4a6c8e-1b3d-4f5a-8c7e-9d0b1a2c3e4f',
+  BOT_ID: '8c1e5a3f-2b4d-4e6f-9a1b-3c5d7e9f0a2b',
   BOT_DOMAIN: 'unilogin-bot.azurewebsites.net',
 };
-
-let validator: ((data: unknown) => string[]) | undefined;
-
-/**
- * Validates a manifest against the shipped schema and returns one line per error (none when
- * valid). The schema declares JSON Schema draft-04, so this uses ajv-draft-04; `strict` is off
- * because the schema has keywords that strict mode rejects (e.g. `minimum` on an array), and
- * `unicodeRegExp` is off because one pattern holds `\a`, which a unicode RegExp refuses.
- * All its `$ref`s are local, so nothing is fetched.
- */
-export function validateManifest(manifest: unknown): string[] {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(readJson(schemaPath) as object);
-    validator = (data) =>
-      validate(data)
-        ? []
-        : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
-  }
-  return validator(manifest);
-}
 
 /** A decoded 8-bit PNG, as RGBA pixels. */
 export interface DecodedPng {
