@@ -163,6 +163,18 @@ export const envSchema = z.object({
     blankIsUnset,
     z.coerce.number().int().min(50).max(3600000).default(60000),
   ),
+  /** A port of its own for `/metrics` (not the bot's); unset: see METRICS_TOKEN. */
+  METRICS_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  /** The bearer token `/metrics` asks for; without METRICS_PORT it is served on the bot's port. */
+  METRICS_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{24,200}$/, {
+        message: 'must be 24 to 200 printable characters without spaces (openssl rand -hex 32)',
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -193,6 +205,13 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
     problems.push('MicrosoftAppPassword is required with MicrosoftAppId');
   }
   if (set('SMTP_URL') && !set('MAIL_FROM')) problems.push('MAIL_FROM is required with SMTP_URL');
+  if (
+    set('METRICS_PORT') &&
+    raw.METRICS_PORT !== '0' &&
+    raw.METRICS_PORT === (raw.PORT || '3978')
+  ) {
+    problems.push('METRICS_PORT must differ from PORT: the bot port is public');
+  }
   if (raw.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }

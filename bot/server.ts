@@ -5,6 +5,7 @@ import { isWellFormedActivity } from './incoming-activity';
 import { errorSummary } from './logger';
 import { genericErrorBodies } from './generic-error-bodies';
 import { isAllowedServiceUrl } from './service-url-hosts';
+import { answerScrape, type Scrape } from './metrics-endpoint';
 
 /** What the HTTP server needs from the rest of the bot. */
 export interface ServerParts {
@@ -16,6 +17,8 @@ export interface ServerParts {
   logger: Logger;
   /** The service hosts an activity may name; undefined allows any (local mode). */
   serviceUrlHosts?: readonly string[];
+  /** `/metrics` on this (public) port: only ever behind a bearer token. */
+  metrics?: { scrape: Scrape; token: string };
 }
 
 /** The HTTP server with a count of the turns it is serving. */
@@ -90,6 +93,13 @@ export function createBotServer(parts: ServerParts): BotServer {
       res.send(503, { status: 'storage unavailable' });
     }
   });
+
+  const metrics = parts.metrics;
+  if (metrics) {
+    server.get('/metrics', async (req, res) => {
+      await answerScrape(req, res, metrics.scrape, parts.logger, metrics.token);
+    });
+  }
 
   return {
     server,
