@@ -8,6 +8,7 @@ import { languageOf, text } from '../texts';
 import { ConnectorReuse } from './connector-reuse';
 import { errorSummary, isErrorLike } from './logger';
 import type { Env } from './config';
+import { elapsedMs, traceOf } from './turn-trace';
 
 /** The Bot Framework adapter: it checks the caller's token unless no app id is configured. */
 export function createAdapter(env: Env, logger: Logger): CloudAdapter {
@@ -22,24 +23,46 @@ export function createAdapter(env: Env, logger: Logger): CloudAdapter {
   return adapter;
 }
 
-/** Logs a failed turn and tells the user, in their language, without any detail. */
+/**
+ * Tells the user, in their language and without any detail, that the turn failed; then logs
+ * the turn's one closing line, naming the route, the case and what failed.
+ */
 export async function apologise(
   context: TurnContext,
   error: unknown,
   logger: Logger,
 ): Promise<void> {
   const activity = context.activity;
-  logger.error(
-    { err: errorSummary(error), activityType: activity.type, channelId: activity.channelId },
-    'turn failed',
-  );
-  if (activity.type !== 'message' && activity.type !== 'invoke') return;
-  const key = isStorageUnavailable(error) ? 'error.storageDown' : 'error.apology';
-  try {
-    await context.sendActivity(text(languageOf(activity.locale), key));
-  } catch (sendError) {
-    logger.warn({ err: errorSummary(sendError) }, 'could not send the apology');
+  let apology: Record<string, unknown> = { apology: 'none' };
+  if (activity.type === 'message' || activity.type === 'invoke') {
+    const key = isStorageUnavailable(error) ? 'error.storageDown' : 'error.apology';
+    try {
+      await context.sendActivity(text(languageOf(activity.locale), key));
+      apology = { apology: 'sent' };
+    } catch (sendError) {
+      apology = { apology: 'not sent', apologyErr: errorSummary(sendError) };
+    }
   }
+  const trace = traceOf(context);
+  const where = trace
+    ? `${trace.route}${trace.caseNumber ? ` of case ${trace.caseNumber}` : ' (no case)'}`
+    : `${activity.type ?? 'activity'} before routing`;
+  (trace?.log ?? logger).error(
+    {
+      err: errorSummary(error),
+      activityType: activity.type,
+      channelId: activity.channelId,
+      ...apology,
+      ...(trace ? { durationMs: elapsedMs(trace) } : {}),
+    },
+    `turn failed: ${where}: ${failureOf(error)}`,
+  );
+}
+
+/** What failed, in a few words: the error's type and its first line, scrubbed by the logger. */
+function failureOf(error: unknown): string {
+  if (!isErrorLike(error)) return 'unknown error';
+  return `${error.name}: ${error.message.split('\n')[0]}`.slice(0, 200);
 }
 
 const STORAGE_DOWN =

@@ -28,12 +28,20 @@ import { checkedSecrets } from './checked-secrets';
 import { createBotServer } from './server';
 import { serviceUrlHosts } from './service-url-hosts';
 import { SupportChannel } from './support-channel';
+import { BotMetrics } from './metrics';
+import { metricsExposure, startMetricsServer } from './metrics-endpoint';
+import { countingRefusals } from './refusal-counter';
+import { timedMailer } from './timed-mailer';
+import { knowCase, turnLog } from './turn-trace';
 
 /** A running bot: where it listens and how to stop it. */
 export interface RunningApp {
   port: number;
+  /** The port of `/metrics` when it has one of its own (METRICS_PORT). */
+  metricsPort?: number;
   stores: Stores;
   worker: EffectsWorker;
+  metrics: BotMetrics;
   /** Stops accepting, lets turns and running jobs finish, then closes storage. */
   close(): Promise<void>;
 }
@@ -78,9 +86,11 @@ export async function startApp(
   );
   const approvers = new Set(env.APPROVER_IDS);
   const now = overrides.now ?? (() => new Date());
+  const metrics = new BotMetrics({ cases: stores.cases, jobs: stores.jobs, now });
+  const audit = countingRefusals(stores.audit, (kind) => metrics.refused(kind));
   const workflow: WorkflowDeps = {
     cases: stores.cases,
-    audit: stores.audit,
+    audit,
     protection: cprProtection(secrets),
     rules: { isApprover: (id) => approvers.has(id) },
     tries: stores.tries,
@@ -102,16 +112,22 @@ export async function startApp(
     adapter,
     appId,
     cases: stores.cases,
-    audit: stores.audit,
+    audit,
     stores,
     institutions,
     support,
-    mail: { workflow, issuer: builtInIssuer(stores.usernames), mailer, institutions },
+    mail: {
+      workflow,
+      issuer: builtInIssuer(stores.usernames),
+      mailer: timedMailer(mailer, (seconds, ok) => metrics.mailSent(seconds, ok)),
+      institutions,
+    },
   });
   const worker = new EffectsWorker(stores.jobs, handlers, logger, {
     pollMs: env.JOB_POLL_MS,
     leaseMs: env.JOB_LEASE_MS,
     now,
+    observe: (run) => metrics.jobRan(run.kind, run.outcome, run.durationMs / 1000),
   });
 
   const remember = (context: TurnContext, language?: Language) =>
@@ -127,7 +143,8 @@ export async function startApp(
       chats: stores.chats,
       caseFiled: async (context, caseNumber, language) => {
         await remember(context, language);
-        logger.info({ caseNumber }, 'case filed');
+        knowCase(context, caseNumber);
+        turnLog(context, logger).info('case filed');
       },
     }),
     rememberConversation: remember,
@@ -135,24 +152,42 @@ export async function startApp(
       support,
       cases: stores.cases,
       jobs: stores.jobs,
-      audit: stores.audit,
+      audit,
       isApprover: workflow.rules.isApprover,
       now,
       kickWorker: () => void worker.kick(),
     },
     approval: { decisions, support },
   });
+  const exposure = metricsExposure(env);
+  const scrape = () => metrics.scrape();
   const { server, drained } = createBotServer({
     adapter,
-    onTurn: (context) => routeTurn(context, table, env.ALLOWED_TENANT_IDS),
+    onTurn: (context) =>
+      routeTurn(context, table, {
+        logger,
+        allowedTenantIds: env.ALLOWED_TENANT_IDS,
+        turnEnded: (route, outcome, seconds) => metrics.turnEnded(route, outcome, seconds),
+      }),
     ping: () => stores.storage.ping(),
     logger,
     serviceUrlHosts: serviceUrlHosts(env),
+    ...(exposure.where === 'botPort' ? { metrics: { scrape, token: exposure.token } } : {}),
   });
   // Local mode is unauthenticated: only this machine may talk to it unless HOST says otherwise.
   const host = env.HOST ?? (env.BOT_LOCAL_MODE ? '127.0.0.1' : '0.0.0.0');
   await new Promise<void>((resolve) => server.listen(env.PORT, host, resolve));
   const { port, address } = server.address() as { port: number; address: string };
+  const metricsServer =
+    exposure.where === 'ownPort'
+      ? await startMetricsServer(exposure.port, host, scrape, logger, exposure.token).catch(
+          async (error: unknown) => {
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await stores.storage.close();
+            throw error;
+          },
+        )
+      : undefined;
   if (env.JOB_WORKER) worker.start();
   else await worker.stop();
   // Retention runs where the worker does; its conditional writes make several instances safe.
@@ -189,15 +224,19 @@ export async function startApp(
       storage: stores.storage.kind,
       approvers: approvers.size,
       worker: env.JOB_WORKER,
+      metrics: metricsServer ? `port ${metricsServer.port}` : exposure.where,
     },
     'bot listening',
   );
 
   return {
     port,
+    ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
     stores,
     worker,
+    metrics,
     async close() {
+      await metricsServer?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drained();
       await purge?.stop();

@@ -5,6 +5,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import type { Logger } from 'pino';
 import { welcomeCard } from '../cards/welcome-card';
 import type { Person } from '../cases/case';
 import { languageOf, text } from '../texts';
@@ -17,6 +18,7 @@ import {
 import { answerChannelMessage, type ChannelDeps } from './channel-commands';
 import { parseIncoming, type Incoming } from './incoming';
 import { SUPPORT_LANGUAGE } from './support-channel';
+import { elapsedMs, startTrace } from './turn-trace';
 import { aadObjectIdOf, auditableId, tenantIdsOf } from './turn-guard';
 
 /** What the routes hand their work to. */
@@ -120,12 +122,34 @@ const forbidden = (message: string) => ({
   value: { code: 'Forbidden', message },
 });
 
-/** Parses the activity once (refusing tenants not in `allowedTenantIds`) and runs its route. */
+/** Where a turn reports: the logger its lines are children of, and how it ended. */
+export interface TurnReporting {
+  logger: Logger;
+  /** A turn ended: its route, whether it threw, and how long it took (for the metrics). */
+  turnEnded?(route: Incoming['kind'], outcome: 'ok' | 'error', seconds: number): void;
+  /** Tenants whose turns are served; any when undefined. */
+  allowedTenantIds?: readonly string[];
+}
+
+/**
+ * Parses the activity once (refusing tenants not in `allowedTenantIds`) and runs its route.
+ * The turn's lines carry its route and case; it ends with one line, `turn done` here or
+ * `turn failed` from the adapter's error handler, which gets the error thrown on.
+ */
 export async function routeTurn(
   context: TurnContext,
   table: Routes,
-  allowedTenantIds?: readonly string[],
+  reporting: TurnReporting,
 ): Promise<void> {
-  const incoming = parseIncoming(context.activity, allowedTenantIds);
-  await (table[incoming.kind] as Route<Incoming['kind']>)(context, incoming);
+  const incoming = parseIncoming(context.activity, reporting.allowedTenantIds);
+  const trace = startTrace(context, reporting.logger, incoming);
+  try {
+    await (table[incoming.kind] as Route<Incoming['kind']>)(context, incoming);
+  } catch (error) {
+    reporting.turnEnded?.(incoming.kind, 'error', elapsedMs(trace) / 1000);
+    throw error;
+  }
+  const durationMs = elapsedMs(trace);
+  reporting.turnEnded?.(incoming.kind, 'ok', durationMs / 1000);
+  trace.log.debug({ durationMs }, 'turn done');
 }

@@ -22,6 +22,15 @@ export interface WorkerLog {
   debug(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
+  /** A log whose every line carries `bindings` (pino's child loggers). */
+  child?(bindings: Record<string, unknown>): WorkerLog;
+}
+
+/** One job run as the worker saw it, for an observer (the bot's metrics). */
+export interface JobRun {
+  kind: JobKind;
+  outcome: JobOutcome['outcome'];
+  durationMs: number;
 }
 
 /** How the worker runs. */
@@ -31,6 +40,8 @@ export interface EffectsWorkerOptions {
   /** How long a claimed job is held before another worker may take it over. */
   leaseMs: number;
   now(): Date;
+  /** Told of every job run, once its outcome is stored. */
+  observe?(run: JobRun): void;
 }
 
 /** How many jobs one worker runs at once. */
@@ -134,7 +145,8 @@ export class EffectsWorker {
     const lease = randomUUID();
     const job = await this.jobs.claim({ ...candidate, lease }, now.toISOString(), leaseUntil);
     if (!job) return false;
-    const where = { jobId: job.id, job: job.kind, caseNumber: job.caseNumber };
+    const where = { route: `job.${job.kind}`, jobId: job.id, caseNumber: job.caseNumber };
+    const log = this.log.child?.(where) ?? withFields(this.log, where);
     const started = Date.now();
     let outcome: JobOutcome;
     try {
@@ -147,14 +159,17 @@ export class EffectsWorker {
     switch (outcome.outcome) {
       case 'done':
         await this.jobs.complete(job);
-        this.log.debug({ ...where, durationMs }, 'job done');
+        log.debug({ job: job.kind, durationMs }, 'job done');
         break;
       case 'retry': {
         const wait = outcome.afterMs ?? backoffMs(job.attempts);
         const at = new Date(this.options.now().getTime() + wait).toISOString();
         await this.jobs.retry(job, at, outcome.reason.slice(0, 300));
-        const fields = { ...where, durationMs, attempts: job.attempts, retryInMs: wait };
-        this.log.warn({ ...fields, reason: outcome.reason }, 'job failed, will retry');
+        const fields = { job: job.kind, attempts: job.attempts, retryInMs: wait };
+        log.warn(
+          { ...fields, reason: outcome.reason, durationMs },
+          `job failed, will retry: ${job.kind} of case ${job.caseNumber}`,
+        );
         break;
       }
       case 'failed': {
@@ -164,12 +179,25 @@ export class EffectsWorker {
           reason: outcome.reason.slice(0, 300),
         };
         await this.jobs.fail(job, failure);
-        this.log.error({ ...where, durationMs, reason: outcome.reason }, 'job cannot succeed');
+        log.error(
+          { job: job.kind, reason: outcome.reason, durationMs },
+          `job cannot succeed: ${job.kind} of case ${job.caseNumber}`,
+        );
         break;
       }
     }
+    this.options.observe?.({ kind: job.kind, outcome: outcome.outcome, durationMs });
     return true;
   }
+}
+
+/** A log without child loggers, adding `fields` to each line by hand. */
+function withFields(log: WorkerLog, fields: Record<string, unknown>): WorkerLog {
+  return {
+    debug: (more, message) => log.debug({ ...fields, ...more }, message),
+    warn: (more, message) => log.warn({ ...fields, ...more }, message),
+    error: (more, message) => log.error({ ...fields, ...more }, message),
+  };
 }
 
 /** A short reason for a failed run, fit for the job record and the log. */
