@@ -1,6 +1,9 @@
+import { jobsFor, type Effect, type Job } from '../../cases/effects';
+import type { Stores } from '../../storage';
+import { aCase } from '../support/case-builder';
 import { startApprovalWorld, type ApprovalWorld } from '../support/approval-world';
 import { TestClock } from '../support/issue13-world';
-import { describeEachBackend } from '../support/storage-backends';
+import { describeEachBackend, openStores } from '../support/storage-backends';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -132,5 +135,46 @@ describeEachBackend('/metrics', (backend) => {
       expect(app.metricsPort).toBeUndefined();
       expect((await scrape(app.port)).status).toBe(404);
     });
+  });
+});
+
+describeEachBackend('the counts behind the gauges', (backend) => {
+  const T0 = new Date('2026-05-01T12:00:00.000Z');
+  const at = (s: number) => new Date(T0.getTime() + s * 1000).toISOString();
+  let stores: Stores;
+  beforeEach(async () => {
+    stores = await openStores(backend.fresh());
+  });
+  afterEach(() => stores.storage.close());
+
+  /** Files a case with jobs for `effects`, due `dueAt` seconds after T0. */
+  async function caseWith(effects: Effect[], dueAt = 0): Promise<Job[]> {
+    const filed = aCase();
+    const jobs = jobsFor(filed.caseNumber, effects, new Date(at(dueAt)));
+    await stores.cases.create(filed, jobs);
+    return jobs;
+  }
+
+  it('counts cases by state, and jobs due, running (leased) and failed by kind', async () => {
+    const [posting] = await caseWith([{ kind: 'postCard' }], 1);
+    const [mailing] = await caseWith([{ kind: 'sendMail' }], 2);
+    const [telling] = await caseWith([{ kind: 'tellRequester', notice: 'denied' }], 3);
+    await caseWith([{ kind: 'postCard' }], 60);
+    const held = await stores.jobs.claim({ ...mailing!, lease: 'l1' }, at(10), at(100));
+    const doomed = await stores.jobs.claim({ ...telling!, lease: 'l2' }, at(10), at(100));
+    await stores.jobs.fail(doomed!, { job: 'tellRequester', at: at(10), reason: '403' });
+
+    const stats = await stores.jobs.stats(at(20));
+    expect(stats.byKind.postCard).toEqual({ due: 1, running: 0, failed: 0 });
+    expect(stats.byKind.sendMail).toEqual({ due: 0, running: 1, failed: 0 });
+    expect(stats.byKind.tellRequester).toEqual({ due: 0, running: 0, failed: 1 });
+    expect(stats.oldestDueAt).toBe(posting!.availableAt);
+    expect(held).toBeDefined();
+    // A lease that ran out is due again.
+    expect((await stores.jobs.stats(at(200))).byKind.sendMail).toMatchObject({
+      due: 1,
+      running: 0,
+    });
+    expect(await stores.cases.countByState()).toMatchObject({ filed: 4, mail_sent: 0 });
   });
 });
