@@ -36,6 +36,10 @@ describe('the production start', () => {
     const run = runMain({ BOT_LOCAL_MODE: 'true', DATA_DIR: dataDir, PORT: '0' }, /bot listening/);
     await run.seen;
     expect(run.output()).toMatch(/NOT authenticated/);
+    // main.ts sets its SIGTERM handler in the same tick as it logs "bot listening": an answer
+    // from the bot's port proves that tick is over (a signal before it would kill it outright).
+    const port = /"port":(\d+)[^\n]*bot listening/.exec(run.output())?.[1];
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).ok).toBe(true);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.output()).toMatch(/"msg":"stopped"/);
