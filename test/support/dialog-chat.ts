@@ -137,6 +137,9 @@ export async function openRecordingChat(
     async close() {
       if (closed) return;
       closed = true;
+      // An enabled AsyncLocalStorage stays in Node's list until disabled, and every promise
+      // made afterwards in this worker, in any later test file, pays for each one in it.
+      turnOptions.disable();
       await stores.storage.close();
     },
   };
