@@ -1,4 +1,5 @@
 import { parseEnv, startUpWarnings } from './config';
+import type { RunningApp } from './app';
 import { createLogger } from './logger';
 
 /** The production start: reads the environment, refuses bad config, stops gracefully. */
@@ -13,21 +14,25 @@ async function main(): Promise<void> {
   const env = parsed.env;
   const logger = createLogger(env.LOG_LEVEL);
   for (const warning of startUpWarnings(env)) logger.warn(warning);
-  // Loaded only after the config is checked: the bot's libraries take a second to load.
-  const { startApp } = await import('./app');
-  const app = await startApp(env, logger);
-
+  // The handlers are in place before anything starts: a signal while the app loads or starts
+  // waits for the start, then stops it as gracefully as any other.
+  const started: { app?: Promise<RunningApp> } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing turns in flight');
-    await app.close();
+    if (started.app) await (await started.app).close();
     logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Loaded only after the config is checked: the bot's libraries take a second to load.
+  const { startApp } = await import('./app');
+  if (stopping) return;
+  started.app = startApp(env, logger);
+  await started.app;
 }
 
 void main().catch((error: unknown) => {

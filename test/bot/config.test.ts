@@ -65,6 +65,34 @@ describe('configuration', () => {
     expect(lines.join('\n')).toMatch(/32 random bytes/);
   });
 
+  it('reads the digest and metrics settings, and refuses bad ones by name', () => {
+    const good = parseEnv({
+      ...production,
+      REMINDER_TIME: '07:30',
+      REMINDER_AFTER_HOURS: '0',
+      METRICS_PORT: '9464',
+      METRICS_TOKEN: 'a'.repeat(32),
+    });
+    expect(good.ok && good.env).toMatchObject({
+      REMINDER_TIME: '07:30',
+      REMINDER_AFTER_HOURS: 0,
+      METRICS_PORT: 9464,
+    });
+    expect(parseEnv({ ...production, REMINDER_TIME: 'off' }).ok).toBe(true);
+    const bad = parseEnv({
+      ...production,
+      REMINDER_TIME: '8:00',
+      REMINDER_AFTER_HOURS: '-1',
+      PORT: '9464',
+      METRICS_PORT: '9464',
+      METRICS_TOKEN: 'short',
+    });
+    const lines = bad.ok ? [] : bad.problems;
+    for (const name of ['REMINDER_TIME', 'REMINDER_AFTER_HOURS', 'METRICS_PORT', 'METRICS_TOKEN']) {
+      expect(lines.some((l) => l.startsWith(name))).toBe(true);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     const parsed = parseEnv({ BOT_LOCAL_MODE: 'true', MONGODB_URI: '', PORT: '' });
     expect(parsed.ok && parsed.env.MONGODB_URI).toBeUndefined();
