@@ -212,8 +212,13 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   ) {
     problems.push('METRICS_PORT must differ from PORT: the bot port is public');
   }
-  if (raw.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
-    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  // botbuilder needs the tenant for a single-tenant app and for a user-assigned managed identity.
+  const appType = raw.MicrosoftAppType;
+  if (
+    (appType === 'SingleTenant' || appType === 'UserAssignedMSI') &&
+    !set('MicrosoftAppTenantId')
+  ) {
+    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
   }
   return problems;
 }

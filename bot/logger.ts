@@ -43,6 +43,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       redact: { paths: redactedPaths, censor: '[redacted]' },
+      // pino's own `err` serializer would name a summary's type "Object" (its constructor):
+      // an error becomes its safe summary here, and a summary stays as it is.
+      serializers: { err: (value: unknown) => (isErrorLike(value) ? errorSummary(value) : value) },
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

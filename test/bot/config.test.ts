@@ -93,6 +93,18 @@ describe('configuration', () => {
     }
   });
 
+  it('asks for the tenant id of a single-tenant app and of a user-assigned managed identity', () => {
+    for (const MicrosoftAppType of ['SingleTenant', 'UserAssignedMSI']) {
+      const parsed = parseEnv({ ...production, MicrosoftAppType });
+      expect(parsed.ok ? [] : parsed.problems).toContain(
+        `MicrosoftAppTenantId is required when MicrosoftAppType is ${MicrosoftAppType}`,
+      );
+      expect(parseEnv({ ...production, MicrosoftAppType, MicrosoftAppTenantId: 't-1' }).ok).toBe(
+        true,
+      );
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     const parsed = parseEnv({ BOT_LOCAL_MODE: 'true', MONGODB_URI: '', PORT: '' });
     expect(parsed.ok && parsed.env.MONGODB_URI).toBeUndefined();

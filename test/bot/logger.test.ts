@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../bot/logger';
+import { createLogger, errorSummary } from '../../bot/logger';
 
 describe('the logger', () => {
   it('never writes a CPR number, a password or message text', () => {
@@ -34,5 +34,22 @@ describe('the logger', () => {
     const all = lines.join('\n');
     expect(all).not.toMatch(/moster|familien/);
     expect(all).toContain('asked');
+  });
+
+  it('names the type of a logged error, whether passed as it is or as its summary', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    logger.error({ err: new RangeError('out of 010190-1234') }, 'raw');
+    logger.error({ err: errorSummary(new TypeError('bad')) }, 'summary');
+    const [raw, summary] = lines.map((line) => JSON.parse(line) as { err: { type: string } });
+    expect(raw?.err.type).toBe('RangeError');
+    expect(summary?.err.type).toBe('TypeError');
+    expect(lines.join('\n')).not.toContain('1234');
   });
 });
