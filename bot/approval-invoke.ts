@@ -74,8 +74,7 @@ async function answerOutcome(
   actor: Person,
   language: Language,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const card = (value: Case | CaseNumber, notice?: TextKey, values?: Record<string, string>) =>
-    cardResponse(deps, value, actor, language, notice && onCard(notice, values));
+  const card = cardWithNotice(deps, actor, language);
   switch (outcome.outcome) {
     case 'approved':
     case 'denied':
@@ -97,6 +96,12 @@ async function answerOutcome(
   }
 }
 
+/** The card as `actor` may see it, with a notice (a text key on the card) when one is given. */
+const cardWithNotice =
+  (deps: ApprovalInvokeDeps, actor: Person, language: Language) =>
+  (value: Case | CaseNumber, notice?: TextKey, values?: Record<string, string>) =>
+    cardResponse(deps, value, actor, language, notice && onCard(notice, values));
+
 /** Who decided a case, and when, as the notice of a click that came too late. */
 function alreadyDecided(value: Case): [TextKey, Record<string, string>] {
   const decided = 'decision' in value ? value.decision : undefined;
@@ -117,8 +122,7 @@ async function answerAsk(
   actor: Person,
   language: Language,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const card = (value: Case | CaseNumber, notice?: TextKey, values?: Record<string, string>) =>
-    cardResponse(deps, value, actor, language, notice && onCard(notice, values));
+  const card = cardWithNotice(deps, actor, language);
   switch (outcome.outcome) {
     case 'asked':
       return card(outcome.case);

@@ -135,13 +135,14 @@ export class SupportChannel {
     message: string,
     channel: StoredConversationReference,
   ): Promise<void> {
-    const reference = {
-      ...channel,
-      conversation: { ...channel.conversation, id: thread.threadId },
-    };
-    await inConversation(this.deps.adapter, this.deps.appId, reference, async (context) => {
-      await context.sendActivity(message);
-    });
+    await inConversation(
+      this.deps.adapter,
+      this.deps.appId,
+      inThread(channel, thread),
+      async (context) => {
+        await context.sendActivity(message);
+      },
+    );
   }
 
   /** Replaces the posted card with `card`, for everyone in the channel. */
@@ -150,18 +151,28 @@ export class SupportChannel {
     card: AdaptiveCard,
     channel: StoredConversationReference,
   ): Promise<void> {
-    const reference = {
-      ...channel,
-      conversation: { ...channel.conversation, id: thread.threadId },
-    };
-    await inConversation(this.deps.adapter, this.deps.appId, reference, async (context) => {
-      await context.updateActivity({
-        ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-        id: thread.activityId,
-      });
-    });
+    await inConversation(
+      this.deps.adapter,
+      this.deps.appId,
+      inThread(channel, thread),
+      async (context) => {
+        await context.updateActivity({
+          ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+          id: thread.activityId,
+        });
+      },
+    );
   }
 }
+
+/** The channel's reference, pointed at one case's thread. */
+const inThread = (
+  channel: StoredConversationReference,
+  thread: SupportThread,
+): StoredConversationReference => ({
+  ...channel,
+  conversation: { ...channel.conversation, id: thread.threadId },
+});
 
 /**
  * A Teams deep link to a case's thread in the support channel (the digest's "Åbn" buttons):

@@ -1,6 +1,6 @@
 import type { Case, Person } from './case';
 import type { CaseNumber } from './case-number';
-import { runCommand, type CommandOutcome } from './run-command';
+import { auditUnknownCase, runCommand, type CommandOutcome } from './run-command';
 import type { InstitutionDirectory } from './secure-mail';
 import type { WorkflowDeps } from './workflow-deps';
 
@@ -64,13 +64,7 @@ async function decisionOutcome(
         case: outcome.case,
       };
     case 'unknownCase':
-      await deps.audit.append({
-        at: deps.now().toISOString(),
-        actor: approver,
-        action: 'decision.refused',
-        caseNumber,
-        detail: 'unknown case',
-      });
+      await auditUnknownCase(deps, approver, 'decision.refused', caseNumber);
       return { outcome: 'unknownCase' };
     case 'refused':
       switch (outcome.refusal) {

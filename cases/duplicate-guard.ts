@@ -7,6 +7,7 @@ import {
 } from './case';
 import { hasCprShape } from './cpr-shape';
 import { TRY_WINDOW_MS, withWrongTry } from './forgotten-login-guard';
+import { cleanText } from './lifecycle';
 import type { CaseNumber } from './case-number';
 import type { Cvr } from './cvr';
 import type { WorkflowDeps } from './workflow-deps';
@@ -106,10 +107,7 @@ export const MIN_DUPLICATE_REASON_LENGTH = 5;
 export function checkDuplicateReason(
   typed: string,
 ): { ok: true; reason: string } | { ok: false; problem: 'short' | 'long' | 'cpr' } {
-  const reason = typed
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const reason = cleanText(typed);
   if (reason.length < MIN_DUPLICATE_REASON_LENGTH) return { ok: false, problem: 'short' };
   if (reason.length > MAX_DUPLICATE_REASON_LENGTH) return { ok: false, problem: 'long' };
   // It is stored on the case and shown on the approval card: never a CPR in clear.

@@ -1,6 +1,6 @@
 import type { Case, Person, Requester } from './case';
 import type { CaseNumber } from './case-number';
-import { runCommand, type CommandOutcome } from './run-command';
+import { auditUnknownCase, runCommand, type CommandOutcome } from './run-command';
 import type { WorkflowDeps } from './workflow-deps';
 
 /**
@@ -49,13 +49,7 @@ async function askOutcome(
     case 'done':
       return { outcome: 'asked', case: outcome.case };
     case 'unknownCase':
-      await deps.audit.append({
-        at: deps.now().toISOString(),
-        actor: approver,
-        action: 'question.refused',
-        caseNumber,
-        detail: 'unknown case',
-      });
+      await auditUnknownCase(deps, approver, 'question.refused', caseNumber);
       return { outcome: 'unknownCase' };
     case 'refused':
       switch (outcome.refusal) {
@@ -100,13 +94,7 @@ export async function answerQuestion(
     case 'done':
       return { outcome: 'answered', case: outcome.case };
     case 'unknownCase':
-      await deps.audit.append({
-        at: deps.now().toISOString(),
-        actor: by,
-        action: 'answer.refused',
-        caseNumber,
-        detail: 'unknown case',
-      });
+      await auditUnknownCase(deps, by, 'answer.refused', caseNumber);
       return { outcome: 'unknownCase' };
     case 'refused':
       switch (outcome.refusal) {

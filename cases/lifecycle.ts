@@ -88,7 +88,7 @@ export interface Rules {
 export const MAX_REASON_LENGTH = 500;
 
 /** Free text as kept: control characters removed, spaces folded, trimmed. */
-const cleanText = (typed: string): string =>
+export const cleanText = (typed: string): string =>
   typed
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -1,4 +1,4 @@
-import type { Case } from './case';
+import type { Case, Person } from './case';
 import type { CaseNumber } from './case-number';
 import { jobsFor, type Effect } from './effects';
 import {
@@ -87,5 +87,21 @@ async function auditRefusal(
     // A stranger's probe leaves a trace without the case's CPR hash.
     ...(stranger ? {} : { cprHash: current.subject.cprHash }),
     detail,
+  });
+}
+
+/** A command on a case number that names no case: audited without a CPR hash, as a probe. */
+export async function auditUnknownCase(
+  deps: Pick<WorkflowDeps, 'audit' | 'now'>,
+  actor: Person,
+  action: string,
+  caseNumber: CaseNumber,
+): Promise<void> {
+  await deps.audit.append({
+    at: deps.now().toISOString(),
+    actor,
+    action,
+    caseNumber,
+    detail: 'unknown case',
   });
 }
